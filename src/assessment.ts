@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { loadAnswers, type Answers } from './answers/answers.js';
+import type { RuleSet } from './decision/rules.js';
+import { loadDefinitions } from './questionnaire/definitions.js';
+import type { ScoringPlan } from './questionnaire/plan.js';
+import { assess, type AssessmentResult } from './result/result.js';
+import { InputError } from './util/errors.js';
+import { fromPackage } from './util/files.js';
+import { stampTime, toolInfo } from './util/version.js';
+
+export const BUILT_IN_QUESTIONNAIRE = fromPackage('questionnaires', 'ir-outsourcing-readiness.json');
+
+/** The rules file that belongs to a questionnaire: `name.rules.json` beside `name.json`. */
+export function rulesFileFor(questionnaireFile: string): string {
+  return questionnaireFile.replace(/\.json$/i, '') + '.rules.json';
+}
+
+/** A questionnaire and its rules, loaded and checked once, ready to assess any number of answers. */
+export interface Assessor {
+  plan: ScoringPlan;
+  rules: RuleSet;
+  /** Reads and checks an answers file (throws InputError naming every problem). */
+  load(file: string): Answers;
+  assess(answers: Answers, options?: { generatedAt?: string }): AssessmentResult;
+}
+
+export function createAssessor(options: { questionnaire?: string; rules?: string } = {}): Assessor {
+  const questionnaireFile = options.questionnaire ?? BUILT_IN_QUESTIONNAIRE;
+  const rulesFile = options.rules ?? rulesFileFor(questionnaireFile);
+  if (!options.rules && existsSync(questionnaireFile) && !existsSync(rulesFile)) {
+    throw new InputError({ file: questionnaireFile, message: `has no decision rules beside it (expected ${rulesFile}); name them with --rules` });
+  }
+  const { plan, rules } = loadDefinitions(questionnaireFile, rulesFile);
+  return {
+    plan,
+    rules,
+    load: (file) => loadAnswers(file, plan),
+    assess: (answers, opts = {}) => assess(plan, rules, answers, { generatedAt: stampTime(opts.generatedAt), tool: toolInfo() }),
+  };
+}

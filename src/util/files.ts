@@ -1,0 +1,84 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError, RunError } from './errors.js';
+
+/** The package's root folder (where package.json, questionnaires/ and templates/ live). */
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function fromPackage(...parts: string[]): string {
+  return join(packageRoot, ...parts);
+}
+
+export function readText(file: string): string {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})`;
+    throw new InputError({ file, message: why });
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0 && !buf.includes(Buffer.from('\uFFFD'))) {
+    const { line, column } = lineAndColumn(text, bad);
+    throw new InputError({ file, line, column, message: 'is not valid UTF-8 text' });
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads and parses a JSON file; a syntax error names the line and column. */
+export function readJson(file: string): unknown {
+  const text = readText(file);
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const where = pos ? lineAndColumn(text, Number(pos[1])) : text.trim() === '' ? { line: 1, column: 1 } : undefined;
+    const why = text.trim() === '' ? 'is empty, expected JSON' : `is not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')})`;
+    throw new InputError({ file, ...where, message: why });
+  }
+}
+
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Writes a file so that readers see either the old content or the new one, never half of it:
+ * write a temporary file beside it, flush it to disk, then rename it over the target.
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const dir = dirname(resolve(file));
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new RunError(`${file}: cannot create folder ${dir} (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+  const tmp = join(dir, `.irready-tmp-${process.pid}-${Math.random().toString(36).slice(2)}-${basename(file)}`);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      let off = 0;
+      while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new RunError(`${file}: cannot be written (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+}

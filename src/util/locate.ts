@@ -1,0 +1,30 @@
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { lineAndColumn } from './files.js';
+
+export type JsonPath = (string | number)[];
+
+/** `pages[2].elements[0]` for ['pages', 2, 'elements', 0]. */
+export function formatPath(path: JsonPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** The line and column of the value at `path` in a JSON text, or of its nearest ancestor that exists. */
+export function locateInJson(text: string, path: JsonPath): { line?: number; column?: number } {
+  const root = parseTree(text);
+  if (!root) return {};
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = findNodeAtLocation(root, path.slice(0, depth));
+    if (node) {
+      // Point at the property name where there is one: that is what a reader looks for.
+      const at = node.parent?.type === 'property' && depth > 0 ? node.parent.offset : node.offset;
+      return lineAndColumn(text, at);
+    }
+  }
+  return {};
+}

@@ -1,0 +1,53 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fromPackage } from './files.js';
+import type { JsonPath } from './locate.js';
+
+const require = createRequire(import.meta.url);
+const compiled = new Map<string, ValidateFunction>();
+
+/** A JSON Schema validator for one of the schemas in src/schemas/, compiled once per process. */
+export function schemaValidator(name: string): ValidateFunction {
+  let validate = compiled.get(name);
+  if (!validate) {
+    // Ajv is loaded only when a schema is needed: quick commands do not pay for it.
+    const Ajv2020 = require('ajv/dist/2020').default;
+    const addFormats = require('ajv-formats');
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true });
+    addFormats(ajv);
+    validate = ajv.compile(JSON.parse(readFileSync(fromPackage('src', 'schemas', `${name}.schema.json`), 'utf8'))) as ValidateFunction;
+    compiled.set(name, validate);
+  }
+  return validate;
+}
+
+export interface SchemaProblem {
+  path: JsonPath;
+  message: string;
+}
+
+/**
+ * Schema errors as few readable problems: for a failed oneOf, ajv reports every branch;
+ * we keep the deepest errors, which name the actual mistake.
+ */
+export function schemaProblems(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
+  if (!errors?.length) return [];
+  const useful = errors.filter((e) => !['oneOf', 'anyOf', 'allOf', 'if'].includes(e.keyword));
+  const list = useful.length ? useful : errors;
+  const seen = new Set<string>();
+  const out: SchemaProblem[] = [];
+  for (const e of list) {
+    const path: JsonPath = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
+      const extra = (e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ?? (e.params as { unevaluatedProperty?: string }).unevaluatedProperty;
+      message = `unknown field "${extra}"`;
+    } else if (e.keyword === 'enum') message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    const key = `${e.instancePath}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path, message });
+  }
+  return out;
+}
