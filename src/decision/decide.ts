@@ -95,7 +95,8 @@ export function decide(plan: ScoringPlan, ruleSet: RuleSet, scores: Scores): { d
   const blockers: Blocker[] = [];
   const retained: Retained[] = [];
   const ruleActions: Action[] = [];
-  const ordered = [...ruleSet.rules].sort((a, b) => b.priority - a.priority);
+  const kindOrder = { model: 0, blocker: 1, retain: 2, action: 3 } as const;
+  const ordered = [...ruleSet.rules].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || b.priority - a.priority);
   for (const rule of ordered) {
     if (rule.kind === 'model' ? rule !== winner : !holds(rule.when, facts)) continue;
     const because = reasons(rule.when, facts).map(describeReason);
@@ -103,7 +104,7 @@ export function decide(plan: ScoringPlan, ruleSet: RuleSet, scores: Scores): { d
     let outcome: string;
     switch (rule.kind) {
       case 'model':
-        outcome = `recommends ${MODEL_TITLES[rule.model].toLowerCase()}`;
+        outcome = `recommends ${lowerFirst(MODEL_TITLES[rule.model])}`;
         break;
       case 'blocker':
         outcome = `blocks outsourcing until fixed: ${rule.title}`;
@@ -161,11 +162,15 @@ export function chooseModel(modelRules: readonly ModelRule[], facts: Facts): Mod
 }
 
 function summarise(winner: ModelRule, blockers: readonly Blocker[], confidence: Confidence): string {
-  let text = `${MODEL_TITLES[winner.model]} is recommended: ${winner.title.charAt(0).toLowerCase()}${winner.title.slice(1)}.`;
+  let text = `${MODEL_TITLES[winner.model]} is recommended: ${lowerFirst(winner.title)}.`;
   if (blockers.length === 1) text += ` One readiness blocker must be fixed before a provider can work well: ${blockers[0].title.toLowerCase()}.`;
   else if (blockers.length > 1) text += ` ${blockers.length} readiness blockers must be fixed before a provider can work well.`;
   if (confidence === 'low') text += ' Fewer than half of the questions were answered, so treat this as provisional.';
   return text;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** Every answer below the gap threshold (and every "don't know") becomes an action. */
@@ -254,12 +259,19 @@ function findFlips(modelRules: readonly ModelRule[], facts: Map<string, unknown>
       tryChange([[leaf.fact, to]], { fact: leaf.fact, label: title, from: current ?? null, to, distance: 1 });
     }
   }
+  // Per model, the smallest changes first, one per fact: the number closest to today's value.
+  const gap = (f: Flip) => (typeof f.to === 'number' && typeof f.from === 'number' ? Math.abs(f.to - f.from) : 0);
   const flips: Flip[] = [];
   for (const model of MODELS) {
     const forModel = candidates
       .filter((c) => c.model === model)
-      .sort((a, b) => a.distance - b.distance || a.fact.localeCompare(b.fact) || JSON.stringify(a.to).localeCompare(JSON.stringify(b.to)));
-    flips.push(...forModel.slice(0, FLIPS_PER_MODEL));
+      .sort((a, b) => a.distance - b.distance || a.fact.localeCompare(b.fact) || gap(a) - gap(b) || JSON.stringify(a.to).localeCompare(JSON.stringify(b.to)));
+    const facts = new Set<string>();
+    for (const flip of forModel) {
+      if (facts.has(flip.fact) || facts.size >= FLIPS_PER_MODEL) continue;
+      facts.add(flip.fact);
+      flips.push(flip);
+    }
   }
   return flips;
 }

@@ -64,7 +64,7 @@ export const MODELS = ['in-house', 'partial', 'full'] as const;
 export type SourcingModel = (typeof MODELS)[number];
 
 export const MODEL_TITLES: Record<SourcingModel, string> = {
-  'in-house': 'Keep incident response in-house',
+  'in-house': 'In-house incident response',
   partial: 'Partial (co-managed) outsourcing',
   full: 'Full outsourcing',
 };

@@ -1,0 +1,62 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runAction } from './run.js';
+
+// Only commander is loaded up front; each command imports the library when it runs, so --help stays quick.
+const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+
+const program = new Command()
+  .name('irready')
+  .description('Assess whether an organisation is ready to outsource incident response, and how much of it.')
+  .version(pkg.version, '-V, --version')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+const definitionOptions = (cmd: Command) =>
+  cmd
+    .option('--questionnaire <file>', 'a questionnaire other than the built-in one (SurveyJS JSON)')
+    .option('--rules <file>', 'decision rules (default: <questionnaire>.rules.json beside the questionnaire)');
+
+definitionOptions(
+  program
+    .command('validate')
+    .description('check questionnaires, decision rules, answers or result files; prints every problem with its place')
+    .argument('<file...>', 'files to check; the kind of each is recognised from its content'),
+).action(runAction(async (files: string[], opts) => (await import('./commands/validate.js')).validate(files, opts)));
+
+definitionOptions(
+  program
+    .command('score')
+    .description('score an answers file and print the result as JSON')
+    .argument('<answers>', 'answers file (JSON)')
+    .option('-o, --output <file>', 'write the result to a file instead of standard output')
+    .option('--date <iso>', 'the time to stamp the result with (default: SOURCE_DATE_EPOCH or now)'),
+).action(runAction(async (file: string, opts) => (await import('./commands/score.js')).score(file, opts)));
+
+definitionOptions(
+  program
+    .command('report')
+    .description('write reports for an answers file or a result file')
+    .argument('<input>', 'answers file or result file (JSON)')
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md').default('json,md'))
+    .option('-d, --out-dir <dir>', 'folder for the reports', 'reports')
+    .option('--templates <dir>', 'a folder of Handlebars templates that override the built-in ones')
+    .option('--date <iso>', 'the time to stamp the result with (default: SOURCE_DATE_EPOCH or now)'),
+).action(runAction(async (file: string, opts) => (await import('./commands/report.js')).report(file, opts)));
+
+program
+  .command('demo')
+  .description('assess the bundled example organisation and write its reports')
+  .option('-d, --out-dir <dir>', 'folder for the reports', 'reports/demo')
+  .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md').default('json,md'))
+  .action(runAction(async (opts) => (await import('./commands/demo.js')).demo(opts)));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and version end with code 0; usage mistakes with 2 (commander has printed the message).
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else throw err;
+}

@@ -1,0 +1,40 @@
+/**
+ * irready's library API. The CLI is a thin layer over these functions.
+ *
+ *   const assessor = createAssessor();                    // built-in questionnaire and rules
+ *   const result = assessor.assess(assessor.load('answers.json'));
+ *   const markdown = renderReport(result, 'md');
+ */
+import { createAssessor, type Assessor } from './assessment.js';
+import { checkResult, isResult } from './result/load-result.js';
+import type { AssessmentResult } from './result/result.js';
+import { readJson, readText } from './util/files.js';
+
+export { BUILT_IN_QUESTIONNAIRE, createAssessor, rulesFileFor, type Assessor } from './assessment.js';
+export { checkAnswers, checkValue, loadAnswers, type Answers, type Person } from './answers/answers.js';
+export { compileQuestionnaire, loadQuestionnaire, planFromData } from './questionnaire/compile.js';
+export { loadDefinitions } from './questionnaire/definitions.js';
+export type { PlanQuestion, ScoringPlan } from './questionnaire/plan.js';
+export { registerScoringProperties } from './questionnaire/properties.js';
+export { answerScore, levelOf, scoreAnswers, type DomainScore, type ScoredAnswer, type Scores, type Summary } from './scoring/score.js';
+export { chooseModel, decide, gapPriority, type Action, type Blocker, type Decision, type Flip, type Retained } from './decision/decide.js';
+export { checkRules, loadRules } from './decision/load-rules.js';
+export type { Condition, Rule, RuleSet } from './decision/rules.js';
+export { assess, SCHEMA_VERSION, type AssessmentResult } from './result/result.js';
+export { checkResult, isResult } from './result/load-result.js';
+export { renderReport, REPORT_FORMATS, type ReportFormat } from './report/render.js';
+export { buildView, type ReportView } from './report/view.js';
+export { parseFormats, slugify, writeReports } from './report/write.js';
+export { InputError, RunError, formatProblem, type Problem } from './util/errors.js';
+export * from './model/taxonomy.js';
+
+/**
+ * A result from a file that holds either answers (scored now) or a result made earlier (checked
+ * against the schema and used as it is).
+ */
+export function resultFromFile(file: string, options: { questionnaire?: string; rules?: string; generatedAt?: string; assessor?: Assessor } = {}): AssessmentResult {
+  const json = readJson(file);
+  if (isResult(json)) return checkResult(json, file, () => readText(file));
+  const assessor = options.assessor ?? createAssessor(options);
+  return assessor.assess(assessor.load(file), { generatedAt: options.generatedAt });
+}

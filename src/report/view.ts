@@ -1,0 +1,117 @@
+import { DOMAINS, LEVELS, MODEL_TITLES, PAPER_CHALLENGES, PRIORITIES, referenceTitle, STAGE_TITLES, STAGES, type SourcingModel } from '../model/taxonomy.js';
+import type { AssessmentResult } from '../result/result.js';
+import type { Summary } from '../scoring/score.js';
+
+/**
+ * The view model that every template reads: the result, formatted for people. Built from the result
+ * alone; nothing here scores or decides.
+ */
+export function buildView(result: AssessmentResult) {
+  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+  const num = (x: number | null) => (x === null ? '–' : x.toFixed(2));
+  const level = (s: Summary) => (s.level === null ? 'not assessed' : `${s.levelName} (${s.level})`);
+  const titleOf = new Map(result.answers.map((a) => [a.name, a.title]));
+  const cell = (s: Summary) => ({
+    score: num(s.score),
+    level: s.level,
+    levelName: s.levelName ?? 'not assessed',
+    coverage: pct(s.coverage),
+    questions: s.questions,
+    capped: s.capped,
+  });
+
+  const domains = result.domains.map((d) => ({
+    id: d.id,
+    title: d.title,
+    score: num(d.score),
+    level: level(d),
+    levelNumber: d.level,
+    levelName: d.levelName ?? 'not assessed',
+    coverage: pct(d.coverage),
+    questions: d.questions,
+    notApplicable: d.notApplicable,
+    dontKnow: d.dontKnow,
+    unanswered: d.unanswered,
+    capped: d.capped,
+    cappedBy: d.cappedBy.map((n) => titleOf.get(n) ?? n),
+    stages: STAGES.map((s) => ({ id: s, title: STAGE_TITLES[s], ...cell(d.stages[s]) })),
+    findings: result.answers
+      .filter((a) => a.domain === d.id && a.status !== 'hidden')
+      .map((a) => ({
+        name: a.name,
+        title: a.title,
+        answer: a.status === 'unanswered' ? 'Not answered' : a.status === 'not-applicable' ? 'Not applicable' : a.display ?? '',
+        score: a.score === null ? '–' : num(a.score),
+        status: a.status,
+        critical: a.critical,
+        gap: a.score !== null && a.score < 3,
+        comment: a.comment ?? '',
+      })),
+  }));
+
+  const decision = result.decision;
+  const modelWord = (m: SourcingModel) => MODEL_TITLES[m].charAt(0).toLowerCase() + MODEL_TITLES[m].slice(1);
+  const flips = decision.flips.map((f) => ({
+    ...f,
+    text: f.fact.startsWith('profile.')
+      ? `If "${f.label}" were ${show(f.to)} instead of ${show(f.from)}, the recommendation would be ${modelWord(f.model)} (rule ${f.rule}).`
+      : `If ${f.label} moved from ${LEVELS[f.from as number].name} (${f.from}) to ${LEVELS[f.to as number].name} (${f.to}), the recommendation would be ${modelWord(f.model)} (rule ${f.rule}).`,
+  }));
+
+  const actions = result.actions.map((a, i) => ({
+    ...a,
+    number: i + 1,
+    domainTitle: DOMAINS.find((d) => d.id === a.domain)?.title ?? a.domain,
+    stagesText: a.stages.map((s) => STAGE_TITLES[s]).join(', '),
+    questionsText: a.questions.join(', '),
+  }));
+  const actionGroups = PRIORITIES.map((p) => ({ priority: p, title: `${p[0].toUpperCase()}${p.slice(1)} priority`, actions: actions.filter((a) => a.priority === p) })).filter((g) => g.actions.length);
+
+  const cited = new Set<string>();
+  for (const a of result.answers) a.references.forEach((r) => cited.add(r));
+  for (const r of decision.rules) r.references.forEach((x) => cited.add(x));
+  const references = [...cited].sort().map((id) => ({ id, title: referenceTitle(id) }));
+  const challenges = Object.entries(PAPER_CHALLENGES).map(([id, title]) => ({ id, title }));
+
+  return {
+    title: `Incident response outsourcing readiness: ${result.organization.name}`,
+    organization: result.organization,
+    description: result.description ?? '',
+    respondents: result.respondents.map((r) => ({ name: r.name, role: r.role ?? '' })),
+    date: result.generatedAt.slice(0, 10),
+    generatedAt: result.generatedAt,
+    tool: result.tool,
+    questionnaire: result.questionnaire,
+    overall: { ...cell(result.overall), level: level(result.overall), answered: result.overall.answered, unanswered: result.overall.unanswered, dontKnow: result.overall.dontKnow, notApplicable: result.overall.notApplicable },
+    decision: {
+      model: decision.model,
+      modelTitle: decision.modelTitle,
+      summary: decision.summary,
+      readiness: { ready: 'Ready', 'ready-with-conditions': 'Ready with conditions', 'not-ready': 'Not ready' }[decision.readiness],
+      confidence: decision.confidence,
+      blockers: decision.blockers.map((b) => ({ ...b, domainTitle: DOMAINS.find((d) => d.id === b.domain)?.title ?? b.domain, referencesText: b.references.join(', ') })),
+      retained: decision.retained.map((r) => ({ ...r, referencesText: r.references.join(', ') })),
+      rules: decision.rules.map((r) => ({ ...r, becauseText: r.because.length ? r.because.join('; ') : 'always applies', referencesText: r.references.join(', ') })),
+      flips,
+      hasFlips: flips.length > 0,
+    },
+    domains,
+    actions,
+    topActions: actions.slice(0, 5),
+    actionGroups,
+    profile: result.profile.map((p) => ({ title: p.title, answer: p.display ?? 'Not answered' })),
+    references,
+    challenges,
+    levels: LEVELS,
+    stages: STAGES.map((s) => ({ id: s, title: STAGE_TITLES[s] })),
+  };
+}
+
+export type ReportView = ReturnType<typeof buildView>;
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return 'unanswered';
+  if (Array.isArray(v)) return v.length ? v.join(', ') : 'nothing';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return String(v);
+}
