@@ -38,3 +38,4 @@ export function resultFromFile(file: string, options: { questionnaire?: string; 
   const assessor = options.assessor ?? createAssessor(options);
   return assessor.assess(assessor.load(file), { generatedAt: options.generatedAt });
 }
+export { challengeCoverage, coverageTable, type ChallengeCoverage } from './docs/coverage.js';

@@ -87,7 +87,9 @@ export function checkAnswers(json: unknown, plan: ScoringPlan, file: string, sou
 export function checkValue(q: PlanQuestion, value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   const allowed = () => q.choices.map((c) => JSON.stringify(c.value)).join(', ');
-  const isChoice = (v: unknown) => (typeof v === 'string' || typeof v === 'number') && (q.choices.some((c) => c.value === String(v)) || (q.allowOther && v === 'other'));
+  const isChoice = (v: unknown) =>
+    (typeof v === 'string' || typeof v === 'number') &&
+    (q.choices.some((c) => c.value === String(v) && (typeof v === 'number') === (c.numeric === true)) || (q.allowOther && v === 'other'));
   switch (q.kind) {
     case 'choice':
       return isChoice(value) ? undefined : `${describe(value)} is not one of the allowed answers (${allowed()})`;

@@ -160,10 +160,10 @@ function compileQuestion(q: Question, section: string, sectionTitle: string, rep
   }
 
   const choices: PlanChoice[] = (['radiogroup', 'dropdown', 'checkbox', 'tagbox'].includes(type) ? any.choices : []).map(
-    (c: any) => ({ value: String(c.value), text: String(c.text ?? c.value), ...(typeof c.score === 'number' ? { score: c.score } : {}) }),
+    (c: any) => planChoice(c),
   );
   const rows: PlanRow[] = type === 'matrix' ? any.rows.map((r: any) => ({ value: String(r.value), text: String(r.text ?? r.value), weight: typeof r.weight === 'number' ? r.weight : 1 })) : [];
-  const columns: PlanChoice[] = type === 'matrix' ? any.columns.map((c: any) => ({ value: String(c.value), text: String(c.text ?? c.value), ...(typeof c.score === 'number' ? { score: c.score } : {}) })) : [];
+  const columns: PlanChoice[] = type === 'matrix' ? any.columns.map((c: any) => planChoice(c)) : [];
 
   const plan: PlanQuestion = {
     name: q.name,
@@ -196,6 +196,15 @@ function compileQuestion(q: Question, section: string, sectionTitle: string, rep
   };
   if (scored) checkScoredQuestion(plan, any, report);
   return plan;
+}
+
+function planChoice(c: { value: unknown; text?: unknown; score?: unknown }): PlanChoice {
+  return {
+    value: String(c.value),
+    ...(typeof c.value === 'number' ? { numeric: true as const } : {}),
+    text: String(c.text ?? c.value),
+    ...(typeof c.score === 'number' ? { score: c.score } : {}),
+  };
 }
 
 function answerKind(type: string, isNumber: boolean): AnswerKind {

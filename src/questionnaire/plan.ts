@@ -5,6 +5,8 @@ export type AnswerKind = 'choice' | 'boolean' | 'number' | 'checklist' | 'matrix
 
 export interface PlanChoice {
   value: string;
+  /** Set when the questionnaire gives the value as a number, so that answers must too. */
+  numeric?: true;
   text: string;
   /** 0-4 on single choice and matrix columns; a weight on checklists; absent for "not applicable". */
   score?: number;

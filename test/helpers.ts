@@ -1,0 +1,52 @@
+import { compileQuestionnaire } from '../src/questionnaire/compile.js';
+import { checkRules } from '../src/decision/load-rules.js';
+import type { ScoringPlan } from '../src/questionnaire/plan.js';
+import type { RuleSet } from '../src/decision/rules.js';
+import { InputError } from '../src/util/errors.js';
+
+export const SCALE = [
+  { value: '0', score: 0 },
+  { value: '1', score: 1 },
+  { value: '2', score: 2 },
+  { value: '3', score: 3 },
+  { value: '4', score: 4 },
+  { value: 'na' },
+  { value: 'dk', score: 0 },
+];
+
+/** A practice question on the 0-4 scale. */
+export function practice(name: string, domain: string, stages: string[], extra: Record<string, unknown> = {}) {
+  return { type: 'radiogroup', name, domain, stages, references: ['SIM3'], choices: SCALE, ...extra };
+}
+
+/** A small questionnaire: one profile page and one page of the given scored elements. */
+export function miniQuestionnaire(elements: unknown[], profile: unknown[] = []) {
+  return {
+    questionnaireId: 'mini',
+    questionnaireVersion: '1.0.0',
+    title: 'Mini',
+    pages: [
+      ...(profile.length ? [{ name: 'profile', elements: profile }] : []),
+      { name: 'scored', elements },
+    ],
+  };
+}
+
+export function miniPlan(elements: unknown[], profile: unknown[] = []): ScoringPlan {
+  return compileQuestionnaire(miniQuestionnaire(elements, profile), 'mini.json');
+}
+
+export function miniRules(plan: ScoringPlan, rules: unknown[]): RuleSet {
+  return checkRules({ questionnaire: plan.id, version: '1.0.0', rules }, plan, 'mini.rules.json');
+}
+
+/** The problems an InputError carries, as "place: message" lines; fails when nothing is thrown. */
+export function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return err.problems.map((p) => `${p.place ?? ''}: ${p.message}`);
+    throw err;
+  }
+  throw new Error('expected an InputError, but nothing was thrown');
+}
