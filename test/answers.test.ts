@@ -59,7 +59,8 @@ describe('answers checks', () => {
     [answers({}, { questionnaire: { id: 'other', version: '1.0.0' } }), 'questionnaire.id: answers are for questionnaire "other"'],
     [answers({}, { questionnaire: { id: 'mini', version: '2.0.0' } }), 'questionnaire.version: answers are for version 2.0.0'],
     [answers({}, { organization: {} }), 'organization: needs {"name": "..."}'],
-    [answers({}, { respondent: { name: 'x', role: 3 } }), 'respondent.role: must be text'],
+    [answers({}, { respondent: { name: 'x', role: 3 } }), "respondent.role: needs the respondent's role"],
+    [answers({}, { respondent: { name: 'x' } }), "respondent.role: needs the respondent's role"],
     [answers({}, { extra: 1 }), 'extra: unknown field "extra"'],
     [{ questionnaire: { id: 'mini', version: '1.0.0' }, organization: { name: 'x' }, respondent: { name: 'y' } }, 'data: needs a "data" object'],
   ])('rejects a bad envelope %#', (json, expected) => {

@@ -86,9 +86,22 @@ describe('sourcing decision', () => {
     expect(decision.flips).toContainEqual(expect.objectContaining({ fact: 'ST.level', from: 2, to: 3, distance: 1, model: 'in-house' }));
   });
 
-  it('rates confidence by coverage', () => {
+  it('rates confidence by coverage, and will not call an almost empty assessment ready', () => {
     expect(run({}).decision.confidence).toBe('low');
+    expect(run({}).decision.readiness).toBe('undetermined');
     expect(run({ fr1: '3', lc1: '3', st1: '3' }).decision.confidence).toBe('high');
+    expect(run({ fr1: '3', lc1: '3', st1: '3' }).decision.readiness).toBe('ready');
+  });
+
+  it('merges a gap action into the rule action that names its question', () => {
+    const merging = miniRules(plan, [
+      { id: 'M-DEFAULT', kind: 'model', model: 'partial', priority: 0, title: 'Default', rationale: 'r', references: ['SIM3'] },
+      { id: 'A-LOGS', kind: 'action', priority: 10, title: 'Logs', rationale: 'Logs matter.', references: ['PAPER:O11'], action: { title: 'Fix logging.', domain: 'LC', stages: ['operation'], priority: 'low', horizon: 180, questions: ['lc1'] } },
+    ]);
+    const { actions } = decide(plan, merging, scoreAnswers(plan, { lc1: '0' }));
+    expect(actions.map((a) => a.id)).toEqual(['A-LOGS']);
+    expect(actions[0]).toMatchObject({ priority: 'medium', horizon: 180 });
+    expect(actions[0].why).toContain('Answered');
   });
 });
 

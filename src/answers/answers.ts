@@ -57,6 +57,7 @@ export function checkAnswers(json: unknown, plan: ScoringPlan, file: string, sou
   for (const key of ['organization', 'respondent'] as const) {
     const person = json[key];
     if (!isObject(person) || typeof person.name !== 'string' || person.name.trim() === '') report([key], `needs {"name": "..."}${key === 'respondent' ? ' and a "role"' : ''}`);
+    else if (key === 'respondent' && (typeof person.role !== 'string' || person.role.trim() === '')) report([key, 'role'], 'needs the respondent\'s role as text, such as "CISO"');
     else if (person.role !== undefined && typeof person.role !== 'string') report([key, 'role'], 'must be text');
   }
   if (json.description !== undefined && typeof json.description !== 'string') report(['description'], 'must be text');

@@ -49,7 +49,8 @@ export interface Flip {
   rule: string;
 }
 
-export type Readiness = 'ready' | 'ready-with-conditions' | 'not-ready';
+/** undetermined: no blocker was found, but fewer than half of the questions were answered. */
+export type Readiness = 'ready' | 'ready-with-conditions' | 'not-ready' | 'undetermined';
 export type Confidence = 'high' | 'medium' | 'low';
 
 export interface Decision {
@@ -130,10 +131,16 @@ export function decide(plan: ScoringPlan, ruleSet: RuleSet, scores: Scores): { d
     fired.push({ ...base, kind: rule.kind, title: rule.title, priority: rule.priority, outcome, because });
   }
 
-  const actions = sortActions([...ruleActions, ...questionActions(plan, scores.answers)], scores.answers);
-  const readiness: Readiness = blockers.length ? 'not-ready' : actions.some((a) => a.priority === 'critical') ? 'ready-with-conditions' : 'ready';
+  const actions = sortActions(absorbGapActions(ruleActions, questionActions(plan, scores.answers)), scores.answers);
   const coverage = scores.overall.coverage ?? 0;
   const confidence: Confidence = coverage >= 0.8 ? 'high' : coverage >= 0.5 ? 'medium' : 'low';
+  const readiness: Readiness = blockers.length
+    ? 'not-ready'
+    : confidence === 'low'
+      ? 'undetermined'
+      : actions.some((a) => a.priority === 'critical')
+        ? 'ready-with-conditions'
+        : 'ready';
   return {
     decision: {
       model: winner.model,
@@ -208,6 +215,29 @@ export function gapPriority(a: Pick<ScoredAnswer, 'score' | 'weight' | 'critical
   if ((a.weight >= 2 && score <= 1) || a.critical) return 'high';
   if (score <= 1 || a.weight >= 2) return 'medium';
   return 'low';
+}
+
+/**
+ * A rule action that names questions replaces their gap actions, so that one gap is one action:
+ * it takes the more urgent priority and the shorter horizon of the two. Blocker actions do not
+ * absorb: they state the goal, and the gap actions under them are the concrete steps.
+ */
+function absorbGapActions(ruleActions: Action[], gapActions: Action[]): Action[] {
+  const gaps = new Map(gapActions.map((a) => [a.questions[0], a]));
+  const merged = ruleActions.map((action) => {
+    if (action.source !== 'rule') return action;
+    let result = action;
+    for (const name of action.questions) {
+      const gap = gaps.get(name);
+      if (!gap) continue;
+      gaps.delete(name);
+      if (PRIORITIES.indexOf(gap.priority) < PRIORITIES.indexOf(result.priority)) result = { ...result, priority: gap.priority };
+      if (gap.horizon < result.horizon) result = { ...result, horizon: gap.horizon };
+      result = { ...result, why: `${result.why} ${gap.why}.` };
+    }
+    return result;
+  });
+  return [...merged, ...gaps.values()];
 }
 
 function sortActions(actions: Action[], answers: readonly ScoredAnswer[]): Action[] {

@@ -91,7 +91,7 @@ function factProblem(c: FactCondition, rule: Rule, plan: ScoringPlan): string | 
     return undefined;
   }
   if (parts[0] === 'overall') {
-    if (parts.length !== 2 || !DOMAIN_FACTS.has(parts[1])) return `"${c.fact}" must be overall.level, overall.score or overall.coverage`;
+    if (parts.length !== 2 || !['level', 'score', 'coverage'].includes(parts[1])) return `"${c.fact}" must be overall.level, overall.score or overall.coverage`;
     return undefined;
   }
   if (DOMAIN_IDS.includes(parts[0])) {

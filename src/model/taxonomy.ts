@@ -17,7 +17,7 @@ export interface DomainInfo {
   title: string;
   /** The role that usually owns the actions of this domain. */
   owner: string;
-  /** Required domains must have questions in every stage. */
+  /** The four domains the paper's readiness findings rest on; the built-in questionnaire covers each in every stage. */
   required: boolean;
 }
 

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { checkRules } from '../decision/load-rules.js';
 import type { RuleSet } from '../decision/rules.js';
-import { fromPackage, readJson, readText, writeFileAtomic } from '../util/files.js';
+import { cacheDir, cached, contentKey } from '../util/cache.js';
+import { fromPackage, readJson, readText } from '../util/files.js';
 import { compileQuestionnaire, planFromData, type PlanData } from './compile.js';
 import type { ScoringPlan } from './plan.js';
 
@@ -21,28 +19,31 @@ export interface Definitions {
 export function loadDefinitions(questionnaireFile: string, rulesFile: string, env: NodeJS.ProcessEnv = process.env): Definitions {
   const questionnaireText = readText(questionnaireFile);
   const rulesText = readText(rulesFile);
-  const cacheFile = cachePath(questionnaireText, rulesText, env);
-  if (cacheFile) {
-    try {
-      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { plan: PlanData; rules: Omit<RuleSet, 'source'> };
-      return { plan: planFromData({ ...cached.plan, source: questionnaireFile }), rules: { ...cached.rules, source: rulesFile } };
-    } catch {
-      // No cache entry yet (or an unreadable one): check the files the long way.
-    }
+  const check = (): Definitions => {
+    const plan = compileQuestionnaire(parse(questionnaireFile, questionnaireText), questionnaireFile, () => questionnaireText);
+    const rules = checkRules(parse(rulesFile, rulesText), plan, rulesFile, () => rulesText);
+    return { plan, rules };
+  };
+  const code = checkingCode();
+  if (!code || !cacheDir(env)) return check();
+  let checked: Definitions | undefined;
+  const entry = cached(
+    `definitions-${contentKey(code, questionnaireText, rulesText)}.json`,
+    () => {
+      checked = check();
+      const { byName: _b, extraKeys: _e, isVisible: _v, source: _s, ...plan } = checked.plan;
+      const { source: _r, ...rules } = checked.rules;
+      return JSON.stringify({ plan, rules });
+    },
+    env,
+  );
+  if (checked) return checked;
+  try {
+    const data = JSON.parse(entry) as { plan: Omit<PlanData, 'source'>; rules: Omit<RuleSet, 'source'> };
+    return { plan: planFromData({ ...data.plan, source: questionnaireFile }), rules: { ...data.rules, source: rulesFile } };
+  } catch {
+    return check(); // a damaged cache entry: check the long way
   }
-  const plan = compileQuestionnaire(parse(questionnaireFile, questionnaireText), questionnaireFile, () => questionnaireText);
-  const rules = checkRules(parse(rulesFile, rulesText), plan, rulesFile, () => rulesText);
-  if (cacheFile) {
-    try {
-      const { source: _p, ...planData } = plan;
-      const { byName: _b, extraKeys: _e, isVisible: _v, ...data } = planData as ScoringPlan;
-      const { source: _r, ...ruleData } = rules;
-      writeFileAtomic(cacheFile, JSON.stringify({ plan: data, rules: ruleData }));
-    } catch {
-      // A cache that cannot be written only costs time.
-    }
-  }
-  return { plan, rules };
 }
 
 function parse(file: string, text: string): unknown {
@@ -56,16 +57,10 @@ function parse(file: string, text: string): unknown {
 /** The code whose behaviour decides whether a definition passes; it is part of the cache key. */
 const CHECKING_CODE = ['dist/questionnaire/compile.js', 'dist/decision/load-rules.js', 'dist/model/taxonomy.js', 'dist/questionnaire/properties.js', 'src/schemas/rules.schema.json', 'package.json'];
 
-function cachePath(questionnaireText: string, rulesText: string, env: NodeJS.ProcessEnv): string | undefined {
-  if (env.IRREADY_NO_CACHE) return undefined;
-  const dir = env.IRREADY_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'irready');
-  const hash = createHash('sha256');
+function checkingCode(): string | undefined {
   try {
-    for (const f of CHECKING_CODE) hash.update(readFileSync(fromPackage(f)));
+    return CHECKING_CODE.map((f) => readFileSync(fromPackage(f), 'utf8')).join('\0');
   } catch {
     return undefined; // running from sources (tests): no stable code to key on
   }
-  hash.update('\0').update(questionnaireText).update('\0').update(rulesText);
-  return join(dir, `definitions-${hash.digest('hex').slice(0, 32)}.json`);
 }
-

@@ -87,7 +87,7 @@ export function buildView(result: AssessmentResult) {
       model: decision.model,
       modelTitle: decision.modelTitle,
       summary: decision.summary,
-      readiness: { ready: 'Ready', 'ready-with-conditions': 'Ready with conditions', 'not-ready': 'Not ready' }[decision.readiness],
+      readiness: { ready: 'Ready', 'ready-with-conditions': 'Ready with conditions', 'not-ready': 'Not ready', undetermined: 'Undetermined (too few answers)' }[decision.readiness],
       confidence: decision.confidence,
       blockers: decision.blockers.map((b) => ({ ...b, domainTitle: DOMAINS.find((d) => d.id === b.domain)?.title ?? b.domain, referencesText: b.references.join(', ') })),
       retained: decision.retained.map((r) => ({ ...r, referencesText: r.references.join(', ') })),

@@ -112,14 +112,17 @@ export function scoreAnswers(plan: ScoringPlan, data: Readonly<Record<string, un
   }
 
   const domains: DomainScore[] = [];
+  const domainMeans: number[] = [];
   for (const info of DOMAINS) {
     const inDomain = answers.filter((a) => a.domain === info.id);
     if (!inDomain.length) continue;
     const stages = {} as Record<Stage, Summary>;
     for (const stage of STAGES) stages[stage] = summarise(inDomain.filter((a) => a.stages.includes(stage)), raw);
+    const mean = weightedMean(inDomain, raw);
+    if (mean !== null) domainMeans.push(mean);
     domains.push({ id: info.id, title: info.title, ...summarise(inDomain, raw), stages });
   }
-  return { answers, profile, domains, overall: summariseOverall(domains, answers) };
+  return { answers, profile, domains, overall: summariseOverall(domainMeans, answers) };
 }
 
 /** The unrounded 0-4 score of a given answer, or null when it cannot be scored. */
@@ -160,17 +163,23 @@ export function answerScore(q: PlanQuestion, value: unknown): number | null {
   }
 }
 
-function summarise(answers: readonly ScoredAnswer[], raw: ReadonlyMap<string, number>): Summary {
-  const visible = answers.filter((a) => a.status !== 'hidden');
+/** The unrounded weighted mean of the scored answers among these, or null when none was scored. */
+function weightedMean(answers: readonly ScoredAnswer[], raw: ReadonlyMap<string, number>): number | null {
   let sum = 0;
   let weights = 0;
-  for (const a of visible) {
+  for (const a of answers) {
     const score = raw.get(a.name);
     if (score === undefined) continue;
     sum += a.weight * score;
     weights += a.weight;
   }
-  const score = weights > 0 ? round2(sum / weights) : null;
+  return weights > 0 ? sum / weights : null;
+}
+
+function summarise(answers: readonly ScoredAnswer[], raw: ReadonlyMap<string, number>): Summary {
+  const visible = answers.filter((a) => a.status !== 'hidden');
+  const mean = weightedMean(visible, raw);
+  const score = mean === null ? null : round2(mean);
   const cappedBy = visible.filter((a) => a.critical && raw.has(a.name) && raw.get(a.name)! <= CRITICAL_THRESHOLD).map((a) => a.name);
   let level = score === null ? null : levelOf(score);
   const capped = level !== null && cappedBy.length > 0 && level > CRITICAL_CAP_LEVEL;
@@ -179,9 +188,8 @@ function summarise(answers: readonly ScoredAnswer[], raw: ReadonlyMap<string, nu
 }
 
 /** Overall: the plain mean of the domain scores, so that a domain with many questions does not outweigh the rest. */
-function summariseOverall(domains: readonly DomainScore[], answers: readonly ScoredAnswer[]): Summary {
-  const scored = domains.filter((d) => d.score !== null);
-  const score = scored.length ? round2(scored.reduce((s, d) => s + d.score!, 0) / scored.length) : null;
+function summariseOverall(domainMeans: readonly number[], answers: readonly ScoredAnswer[]): Summary {
+  const score = domainMeans.length ? round2(domainMeans.reduce((s, m) => s + m, 0) / domainMeans.length) : null;
   return finish(score, score === null ? null : levelOf(score), answers.filter((a) => a.status !== 'hidden'), false, []);
 }
 

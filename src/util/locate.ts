@@ -1,5 +1,8 @@
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { createRequire } from 'node:module';
 import { lineAndColumn } from './files.js';
+
+// The JSON tree parser is needed only to point at a problem, so it is loaded only then.
+const require = createRequire(import.meta.url);
 
 export type JsonPath = (string | number)[];
 
@@ -16,6 +19,7 @@ export function formatPath(path: JsonPath): string {
 
 /** The line and column of the value at `path` in a JSON text, or of its nearest ancestor that exists. */
 export function locateInJson(text: string, path: JsonPath): { line?: number; column?: number } {
+  const { findNodeAtLocation, parseTree } = require('jsonc-parser') as typeof import('jsonc-parser');
   const root = parseTree(text);
   if (!root) return {};
   for (let depth = path.length; depth >= 0; depth--) {
