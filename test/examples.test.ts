@@ -63,3 +63,13 @@ describe('example organisations', () => {
     expect(postOnly.every((a) => a.status === 'hidden')).toBe(true);
   });
 });
+
+describe('README', () => {
+  it('shows an answers file that validates', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { checkAnswers } = await import('../src/answers/answers.js');
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(readme)![1]);
+    expect(checkAnswers(json, assessor.plan, 'README.md')).toEqual([]);
+  });
+});

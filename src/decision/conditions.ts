@@ -1,7 +1,8 @@
 import type { Condition, FactCondition, Operator } from './rules.js';
 import { OPERATORS } from './rules.js';
 
-export type Facts = ReadonlyMap<string, unknown>;
+/** Where conditions read facts from: a Map, or a view that overrides some facts of another. */
+export type Facts = { get(fact: string): unknown };
 
 /** A leaf condition that decided the outcome, in words: `LC.level = 1, at most 1`. */
 export interface Reason {
@@ -15,21 +16,42 @@ export function operatorOf(c: FactCondition): Operator {
   return OPERATORS.find((op) => op in c)!;
 }
 
+type Predicate = (facts: Facts) => boolean;
+
+/** Conditions compiled to predicates once, on first use: rules are evaluated many times (see flips). */
+const compiled = new WeakMap<object, Predicate>();
+
 /**
  * Evaluates a condition. A fact that is unknown (an unanswered profile question) fails every test
  * except `ne`, `notIn` and `answered: false`.
  */
 export function holds(c: Condition | undefined, facts: Facts): boolean {
   if (!c) return true;
-  if ('all' in c) return c.all.every((x) => holds(x, facts));
-  if ('any' in c) return c.any.some((x) => holds(x, facts));
-  if ('none' in c) return !c.none.some((x) => holds(x, facts));
-  return test(c, facts.get(c.fact));
+  let predicate = compiled.get(c);
+  if (!predicate) compiled.set(c, (predicate = compile(c)));
+  return predicate(facts);
 }
 
-function test(c: FactCondition, actual: unknown): boolean {
+function compile(c: Condition): Predicate {
+  if ('all' in c) {
+    const parts = c.all.map(compile);
+    return (f) => parts.every((p) => p(f));
+  }
+  if ('any' in c) {
+    const parts = c.any.map(compile);
+    return (f) => parts.some((p) => p(f));
+  }
+  if ('none' in c) {
+    const parts = c.none.map(compile);
+    return (f) => !parts.some((p) => p(f));
+  }
   const op = operatorOf(c);
   const expected = (c as unknown as Record<string, unknown>)[op];
+  const fact = c.fact;
+  return (f) => test(op, expected, f.get(fact));
+}
+
+function test(op: Operator, expected: unknown, actual: unknown): boolean {
   const known = actual !== undefined && actual !== null;
   switch (op) {
     case 'answered':
@@ -86,7 +108,7 @@ export function reasons(c: Condition | undefined, facts: Facts, negate = false):
   const op = operatorOf(c);
   const expected = (c as unknown as Record<string, unknown>)[op];
   const actual = facts.get(c.fact);
-  const held = test(c, actual);
+  const held = test(op, expected, actual);
   return [{ fact: c.fact, actual: actual ?? null, test: `${negate ? 'not ' : ''}${WORDS[op]} ${show(expected)}`, held: negate ? !held : held }];
 }
 

@@ -2,7 +2,7 @@ import { DOMAINS, domainInfo, LEVELS, MODEL_TITLES, MODELS, PRIORITIES, type Hor
 import type { ScoringPlan } from '../questionnaire/plan.js';
 import type { ScoredAnswer, Scores } from '../scoring/score.js';
 import { describeReason, factsOf, holds, reasons, type Facts } from './conditions.js';
-import { factsFrom } from './facts.js';
+import { FactBook } from './facts.js';
 import type { ModelRule, Rule, RuleSet } from './rules.js';
 
 export interface FiredRule {
@@ -87,10 +87,10 @@ const HORIZON_OF: Record<Priority, Horizon> = { critical: 30, high: 90, medium: 
 
 /** The sourcing decision and the action plan for one set of scores. Pure. */
 export function decide(plan: ScoringPlan, ruleSet: RuleSet, scores: Scores): { decision: Decision; actions: Action[] } {
-  const facts = factsFrom(scores);
+  const facts = new FactBook(scores);
   const modelRules = ruleSet.rules.filter((r): r is ModelRule => r.kind === 'model');
   const winner = chooseModel(modelRules, facts);
-  facts.set('model', winner.model);
+  facts.assign('model', winner.model);
 
   const fired: FiredRule[] = [];
   const blockers: Blocker[] = [];
@@ -260,19 +260,17 @@ function sortActions(actions: Action[], answers: readonly ScoredAnswer[]): Actio
 const FLIPS_PER_MODEL = 2;
 
 /** Tries every other level of every domain and the values that model rules test on profile facts. */
-function findFlips(modelRules: readonly ModelRule[], facts: Map<string, unknown>, winner: ModelRule, scores: Scores, plan: ScoringPlan): Flip[] {
+function findFlips(modelRules: readonly ModelRule[], facts: FactBook, winner: ModelRule, scores: Scores, plan: ScoringPlan): Flip[] {
   const candidates: Flip[] = [];
   const tryChange = (changes: [string, unknown][], flip: Omit<Flip, 'model' | 'rule'>) => {
-    const trial = new Map(facts);
-    for (const [k, v] of changes) trial.set(k, v);
-    const rule = chooseModel(modelRules, trial);
+    const rule = chooseModel(modelRules, facts.with(new Map(changes)));
     if (rule.model !== winner.model) candidates.push({ ...flip, model: rule.model, rule: rule.id });
   };
   for (const d of scores.domains) {
     if (d.level === null) continue;
     for (const level of LEVELS.map((l) => l.level)) {
       if (level === d.level) continue;
-      tryChange([[`${d.id}.level`], [`${d.id}.score`]].map(([k]) => [k, level]) as [string, unknown][], {
+      tryChange([[`${d.id}.level`, level], [`${d.id}.score`, level]], {
         fact: `${d.id}.level`, label: d.title, from: d.level, to: level, distance: Math.abs(level - d.level),
       });
     }

@@ -82,16 +82,6 @@ export function scoreAnswers(plan: ScoringPlan, data: Readonly<Record<string, un
       profile.push({ name: q.name, title: q.title, ...(given ? { value, display: displayValue(q, value) } : {}), ...(comment ? { comment } : {}) });
       continue;
     }
-    const base = {
-      name: q.name,
-      title: q.title,
-      section: q.section,
-      domain: q.domain!,
-      stages: q.stages,
-      weight: q.weight,
-      critical: q.critical,
-      references: q.references,
-    };
     let status: AnswerStatus;
     let score: number | null = null;
     if (!plan.isVisible(q, data)) status = 'hidden';
@@ -102,20 +92,39 @@ export function scoreAnswers(plan: ScoringPlan, data: Readonly<Record<string, un
       status = value === DONT_KNOW && q.kind === 'choice' ? 'dont-know' : score === null ? 'unanswered' : 'scored';
     }
     if (score !== null) raw.set(q.name, score);
-    answers.push({
-      ...base,
+    // Built property by property: object spreads here cost more than the rest of scoring.
+    const answer: ScoredAnswer = {
+      name: q.name,
+      title: q.title,
+      section: q.section,
+      domain: q.domain!,
+      stages: q.stages,
+      weight: q.weight,
+      critical: q.critical,
+      references: q.references,
       status,
-      ...(given ? { value, display: displayValue(q, value) } : {}),
-      score: score === null ? null : round2(score),
-      ...(comment ? { comment } : {}),
-    });
+      score: null,
+    };
+    if (given) {
+      answer.value = value;
+      answer.display = displayValue(q, value);
+    }
+    answer.score = score === null ? null : round2(score);
+    if (comment) answer.comment = comment;
+    answers.push(answer);
   }
 
   const domains: DomainScore[] = [];
   const domainMeans: number[] = [];
+  const byDomain = new Map<string, ScoredAnswer[]>();
+  for (const a of answers) {
+    const list = byDomain.get(a.domain);
+    if (list) list.push(a);
+    else byDomain.set(a.domain, [a]);
+  }
   for (const info of DOMAINS) {
-    const inDomain = answers.filter((a) => a.domain === info.id);
-    if (!inDomain.length) continue;
+    const inDomain = byDomain.get(info.id);
+    if (!inDomain) continue;
     const stages = {} as Record<Stage, Summary>;
     for (const stage of STAGES) stages[stage] = summarise(inDomain.filter((a) => a.stages.includes(stage)), raw);
     const mean = weightedMean(inDomain, raw);
@@ -194,7 +203,9 @@ function summariseOverall(domainMeans: readonly number[], answers: readonly Scor
 }
 
 function finish(score: number | null, level: number | null, visible: readonly ScoredAnswer[], capped: boolean, cappedBy: string[]): Summary {
-  const count = (s: AnswerStatus) => visible.filter((a) => a.status === s).length;
+  const counts: Record<AnswerStatus, number> = { scored: 0, 'not-applicable': 0, 'dont-know': 0, unanswered: 0, hidden: 0 };
+  for (const a of visible) counts[a.status]++;
+  const count = (s: AnswerStatus) => counts[s];
   const unanswered = count('unanswered');
   return {
     score,

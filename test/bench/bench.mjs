@@ -1,0 +1,76 @@
+// Speed figures for irready: `npm run bench` (builds first). Prints one table; no pass/fail.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin', 'irready.js');
+const example = join(root, 'examples', 'midsize-8x5-team.json');
+const lib = await import(join(root, 'dist', 'index.js'));
+const { Model } = await import('survey-core');
+
+const rows = [];
+const row = (what, value, target = '') => rows.push([what, value, target]);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// 1. Scoring throughput on a warm plan: answers files scored and decided per second, one core.
+const assessor = lib.createAssessor();
+const answers = assessor.load(example);
+const perSecond = (fn, ms = 2000) => {
+  for (let i = 0; i < 200; i++) fn(); // warm-up
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    fn();
+    n++;
+  }
+  return (n * 1000) / (performance.now() - start);
+};
+const scoreOnly = perSecond(() => lib.scoreAnswers(assessor.plan, answers.data));
+const assessRate = perSecond(() => assessor.assess(answers, { generatedAt: '2026-01-01T00:00:00.000Z' }));
+row('score one answers file (compiled plan), per second', scoreOnly.toFixed(0), '>= 5,000');
+row('score + decide (with "what would change this"), per second', assessRate.toFixed(0));
+
+// The alternative the plan replaces: a SurveyJS model per answers file (here only to evaluate visibility).
+const questionnaire = JSON.parse(readFileSync(join(root, 'questionnaires', 'ir-outsourcing-readiness.json'), 'utf8'));
+lib.registerScoringProperties();
+const modelRate = perSecond(() => {
+  const model = new Model(questionnaire);
+  model.data = answers.data;
+  model.getAllQuestions().filter((q) => q.isVisible).length;
+}, 3000);
+row('SurveyJS model per answers file, per second', modelRate.toFixed(1));
+row('compiled plan vs model per file (speed-up)', `${(scoreOnly / modelRate).toFixed(0)}x`);
+
+// 2. Whole commands from a cold process (a new node each time), median of several runs.
+const work = mkdtempSync(join(tmpdir(), 'irready-bench-'));
+const cacheDir = join(work, 'cache');
+const run = (args, env = {}) => {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, env: { ...process.env, IRREADY_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`irready ${args.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - start;
+};
+const times = (n, args, env) => Array.from({ length: n }, () => run(args, env));
+const nodeOnly = median(Array.from({ length: 7 }, () => {
+  const start = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  return performance.now() - start;
+}));
+const report = ['report', example, '--format', 'json,md', '--out-dir', join(work, 'out')];
+const first = run(report, { IRREADY_NO_CACHE: '1' });
+run(report); // fills the cache
+row('node -e 0 (the floor for any command), ms', nodeOnly.toFixed(0));
+row('irready --help, cold process, ms', median(times(7, ['--help'])).toFixed(0), '< 150');
+row('irready report --format json,md, cold process, ms', median(times(7, report)).toFixed(0), '< 500');
+row('  the same without the definitions/template cache, ms', first.toFixed(0));
+rmSync(work, { recursive: true, force: true });
+
+const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['measure', 'value', 'target'][i].length));
+const line = (r) => `| ${r.map((c, i) => (i === 1 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' | ')} |`;
+console.log(line(['measure', 'value', 'target']));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+console.log(`\nnode ${process.version}, ${process.platform} ${process.arch}`);
