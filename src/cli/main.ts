@@ -31,6 +31,7 @@ definitionOptions(
     .description('score an answers file and print the result as JSON')
     .argument('<answers>', 'answers file (JSON)')
     .option('-o, --output <file>', 'write the result to a file instead of standard output')
+    .option('--target <file>', 'desired level per domain (or per domain and stage), JSON or YAML')
     .option('--date <iso>', 'the time to stamp the result with (default: SOURCE_DATE_EPOCH or now)'),
 ).action(runAction(async (file: string, opts) => (await import('./commands/score.js')).score(file, opts)));
 
@@ -39,8 +40,10 @@ definitionOptions(
     .command('report')
     .description('write reports for an answers file or a result file')
     .argument('<input>', 'answers file or result file (JSON)')
-    .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md').default('json,md'))
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md, html, pdf, docx, csv').default('json,md,html,pdf'))
     .option('-d, --out-dir <dir>', 'folder for the reports', 'reports')
+    .option('--brand <file>', 'consultancy name, logo, accent colour, marking and footer (JSON or YAML)')
+    .option('--target <file>', 'desired level per domain (or per domain and stage), JSON or YAML')
     .option('--templates <dir>', 'a folder of Handlebars templates that override the built-in ones')
     .option('--date <iso>', 'the time to stamp the result with (default: SOURCE_DATE_EPOCH or now)'),
 ).action(runAction(async (file: string, opts) => (await import('./commands/report.js')).report(file, opts)));
@@ -49,7 +52,7 @@ program
   .command('demo')
   .description('assess the bundled example organisation and write its reports')
   .option('-d, --out-dir <dir>', 'folder for the reports', 'reports/demo')
-  .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md').default('json,md'))
+  .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md, html, pdf, docx, csv').default('json,md,html,pdf'))
   .action(runAction(async (opts) => (await import('./commands/demo.js')).demo(opts)));
 
 try {

@@ -1,12 +1,14 @@
 import { DOMAINS, LEVELS, MODEL_TITLES, PAPER_CHALLENGES, PRIORITIES, referenceTitle, STAGE_TITLES, STAGES, type SourcingModel } from '../model/taxonomy.js';
 import type { AssessmentResult } from '../result/result.js';
 import type { Summary } from '../scoring/score.js';
+import { DEFAULT_BRAND, logoDataUri, type Brand } from './brand.js';
+import type { ChartDomain } from './charts.js';
 
 /**
  * The view model that every template reads: the result, formatted for people. Built from the result
  * alone; nothing here scores or decides.
  */
-export function buildView(result: AssessmentResult) {
+export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND) {
   const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
   const num = (x: number | null) => (x === null ? '–' : x.toFixed(2));
   const level = (s: Summary) => (s.level === null ? 'not assessed' : `${s.levelName} (${s.level})`);
@@ -26,6 +28,8 @@ export function buildView(result: AssessmentResult) {
     score: num(d.score),
     level: level(d),
     levelNumber: d.level,
+    hasLevel: d.level !== null,
+    hasTarget: d.target !== undefined,
     levelName: d.levelName ?? 'not assessed',
     coverage: pct(d.coverage),
     questions: d.questions,
@@ -34,7 +38,9 @@ export function buildView(result: AssessmentResult) {
     unanswered: d.unanswered,
     capped: d.capped,
     cappedBy: d.cappedBy.map((n) => titleOf.get(n) ?? n),
-    stages: STAGES.map((s) => ({ id: s, title: STAGE_TITLES[s], ...cell(d.stages[s]) })),
+    target: d.target ?? null,
+    gap: d.gap ?? null,
+    stages: STAGES.map((s) => ({ id: s, title: STAGE_TITLES[s], ...cell(d.stages[s]), target: d.stages[s].target ?? null, gap: d.stages[s].gap ?? null })),
     findings: result.answers
       .filter((a) => a.domain === d.id && a.status !== 'hidden')
       .map((a) => ({
@@ -50,6 +56,7 @@ export function buildView(result: AssessmentResult) {
   }));
 
   const decision = result.decision;
+  const modelRule = decision.rules.find((r) => r.id === decision.modelRule);
   const modelWord = (m: SourcingModel) => MODEL_TITLES[m].charAt(0).toLowerCase() + MODEL_TITLES[m].slice(1);
   const flips = decision.flips.map((f) => ({
     ...f,
@@ -73,7 +80,28 @@ export function buildView(result: AssessmentResult) {
   const references = [...cited].sort().map((id) => ({ id, title: referenceTitle(id) }));
   const challenges = Object.entries(PAPER_CHALLENGES).map(([id, title]) => ({ id, title }));
 
+  const chartDomains: ChartDomain[] = result.domains.map((d) => ({
+    id: d.id,
+    title: d.title,
+    score: d.score,
+    level: d.level,
+    capped: d.capped,
+    ...(d.target !== undefined ? { target: d.target } : {}),
+    stages: Object.fromEntries(STAGES.map((s) => [s, { score: d.stages[s].score, level: d.stages[s].level }])) as ChartDomain['stages'],
+  }));
+  const hasTargets = result.domains.some((d) => d.target !== undefined);
+
   return {
+    brand: {
+      name: brand.name ?? '',
+      accent: brand.accent,
+      marking: brand.marking,
+      footer: brand.footer ?? '',
+      logo: brand.logo ? logoDataUri(brand.logo) : '',
+    },
+    chartDomains,
+    hasTargets,
+    belowTarget: result.domains.filter((d) => (d.gap ?? 0) > 0).map((d) => ({ title: d.title, level: d.level, target: d.target, gap: d.gap })),
     title: `Incident response outsourcing readiness: ${result.organization.name}`,
     organization: result.organization,
     description: result.description ?? '',
@@ -82,14 +110,18 @@ export function buildView(result: AssessmentResult) {
     generatedAt: result.generatedAt,
     tool: result.tool,
     questionnaire: result.questionnaire,
-    overall: { ...cell(result.overall), level: level(result.overall), answered: result.overall.answered, unanswered: result.overall.unanswered, dontKnow: result.overall.dontKnow, notApplicable: result.overall.notApplicable },
+    overall: { ...cell(result.overall), level: level(result.overall), levelNumber: result.overall.level, hasLevel: result.overall.level !== null, answered: result.overall.answered, unanswered: result.overall.unanswered, dontKnow: result.overall.dontKnow, notApplicable: result.overall.notApplicable },
     decision: {
       model: decision.model,
       modelTitle: decision.modelTitle,
       summary: decision.summary,
+      modelRule: decision.modelRule,
+      modelRationale: modelRule?.rationale ?? '',
+      modelBecause: modelRule?.because.length ? modelRule.because.join('; ') : 'always applies',
+      readinessId: decision.readiness,
       readiness: { ready: 'Ready', 'ready-with-conditions': 'Ready with conditions', 'not-ready': 'Not ready', undetermined: 'Undetermined (too few answers)' }[decision.readiness],
       confidence: decision.confidence,
-      blockers: decision.blockers.map((b) => ({ ...b, domainTitle: DOMAINS.find((d) => d.id === b.domain)?.title ?? b.domain, referencesText: b.references.join(', ') })),
+      blockers: decision.blockers.map((b) => ({ ...b, domainTitle: DOMAINS.find((d) => d.id === b.domain)?.title ?? b.domain, becauseText: b.because.join('; '), referencesText: b.references.join(', ') })),
       retained: decision.retained.map((r) => ({ ...r, referencesText: r.references.join(', ') })),
       rules: decision.rules.map((r) => ({ ...r, becauseText: r.because.length ? r.because.join('; ') : 'always applies', referencesText: r.references.join(', ') })),
       flips,
@@ -100,6 +132,14 @@ export function buildView(result: AssessmentResult) {
     topActions: actions.slice(0, 5),
     actionGroups,
     profile: result.profile.map((p) => ({ title: p.title, answer: p.display ?? 'Not answered' })),
+    allAnswers: result.answers.map((a) => ({
+      title: a.title,
+      domain: a.domain,
+      answer: a.status === 'hidden' ? 'Not asked (does not apply to this organisation)' : a.status === 'unanswered' ? 'Not answered' : a.status === 'not-applicable' ? 'Not applicable' : a.display ?? '',
+      score: a.score === null ? '–' : num(a.score),
+    })),
+    /** Filled in by the HTML, PDF and Word renderers, which draw the charts. */
+    charts: { bars: '', heatmap: '', radar: '' },
     references,
     challenges,
     levels: LEVELS,

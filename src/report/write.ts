@@ -30,9 +30,10 @@ export function slugify(name: string): string {
  * Renders every format first and writes only when all succeeded, each file atomically,
  * so a failing template never leaves a half-written set of reports behind.
  */
-export function writeReports(result: AssessmentResult, formats: readonly ReportFormat[], outDir: string, options: RenderOptions = {}): string[] {
+export async function writeReports(result: AssessmentResult, formats: readonly ReportFormat[], outDir: string, options: RenderOptions = {}): Promise<string[]> {
   const base = slugify(result.organization.name);
-  const rendered = formats.map((format) => ({ file: join(outDir, `${base}.${EXTENSIONS[format]}`), content: renderReport(result, format, options) }));
+  const rendered: { file: string; content: string | Uint8Array }[] = [];
+  for (const format of formats) rendered.push({ file: join(outDir, `${base}.${EXTENSIONS[format]}`), content: await renderReport(result, format, options) });
   for (const { file, content } of rendered) writeFileAtomic(file, content);
   return rendered.map((r) => r.file);
 }

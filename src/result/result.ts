@@ -2,10 +2,11 @@ import type { Answers, Person } from '../answers/answers.js';
 import { decide, type Action, type Decision } from '../decision/decide.js';
 import type { RuleSet } from '../decision/rules.js';
 import type { ScoringPlan } from '../questionnaire/plan.js';
+import type { Targets } from './targets.js';
 import { scoreAnswers, type DomainScore, type ProfileAnswer, type ScoredAnswer, type Summary } from '../scoring/score.js';
 
 /** Raised whenever the result's shape changes; renderers and other tools check it. */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 /** Everything an assessment found. Renderers read only this. */
 export interface AssessmentResult {
@@ -23,6 +24,8 @@ export interface AssessmentResult {
   decision: Decision;
   actions: Action[];
   answers: ScoredAnswer[];
+  /** Desired levels, when given with --target. */
+  targets?: Targets;
 }
 
 export interface ResultOptions {

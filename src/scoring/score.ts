@@ -45,6 +45,9 @@ export interface Summary {
   /** True when a critical question at 0 or 1 holds the level down to 1. */
   capped: boolean;
   cappedBy: string[];
+  /** Set when targets are given (see result/targets.ts): the desired level and how many levels short. */
+  target?: number;
+  gap?: number | null;
 }
 
 export interface DomainScore extends Summary {

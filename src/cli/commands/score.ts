@@ -1,10 +1,13 @@
 import { createAssessor } from '../../assessment.js';
+import { applyTargets, loadTargets } from '../../result/targets.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { checkDate } from '../options.js';
 
-export async function score(file: string, opts: { output?: string; questionnaire?: string; rules?: string; date?: string }): Promise<void> {
+export async function score(file: string, opts: { output?: string; questionnaire?: string; rules?: string; date?: string; target?: string }): Promise<void> {
+  const targets = opts.target ? loadTargets(opts.target) : undefined;
   const assessor = createAssessor(opts);
-  const result = assessor.assess(assessor.load(file), { generatedAt: checkDate(opts.date) });
+  let result = assessor.assess(assessor.load(file), { generatedAt: checkDate(opts.date) });
+  if (targets) result = applyTargets(result, targets);
   const json = `${JSON.stringify(result, null, 2)}\n`;
   if (opts.output) {
     writeFileAtomic(opts.output, json);

@@ -1,0 +1,141 @@
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { lineRadial, curveLinearClosed } from 'd3-shape';
+import { LEVELS, STAGE_TITLES, STAGES, type Stage } from '../model/taxonomy.js';
+
+/**
+ * Charts as standalone SVG, computed with d3 on the server (no browser, no canvas), so that the same
+ * picture goes into the HTML, the PDF and the Word file. Text is escaped; sizes are fixed so that the
+ * output is deterministic.
+ */
+
+export interface ChartDomain {
+  id: string;
+  title: string;
+  score: number | null;
+  level: number | null;
+  capped: boolean;
+  target?: number;
+  stages: Record<Stage, { score: number | null; level: number | null }>;
+}
+
+export interface ChartStyle {
+  accent: string;
+  font: string;
+}
+
+export const DEFAULT_CHART_STYLE: ChartStyle = { accent: '#1f5f8b', font: 'Roboto, Helvetica, Arial, sans-serif' };
+
+/** Colours of levels 0-4, from alarming to reassuring, readable in greyscale print too. */
+export const LEVEL_COLOURS = ['#b2182b', '#ef8a62', '#f4d166', '#91bfdb', '#2c7bb6'];
+const LEVEL_TEXT = ['#ffffff', '#1a1a1a', '#1a1a1a', '#1a1a1a', '#ffffff'];
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+const n = (x: number) => Number(x.toFixed(2));
+
+function svg(width: number, height: number, title: string, body: string, style: ChartStyle): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}" font-family="${escapeXml(style.font)}">` +
+    `<title>${escapeXml(title)}</title><rect width="${width}" height="${height}" fill="#ffffff"/>${body}</svg>`
+  );
+}
+
+/** Horizontal bars: each domain's score on the 0-4 scale, coloured by level, with the target as a mark. */
+export function domainBarChart(domains: readonly ChartDomain[], style: ChartStyle = DEFAULT_CHART_STYLE): string {
+  const width = 640;
+  const labelWidth = 230;
+  const rowHeight = 30;
+  const top = 28;
+  const height = top + domains.length * rowHeight + 34;
+  const x = scaleLinear().domain([0, 4]).range([labelWidth, width - 48]);
+  const y = scaleBand<string>().domain(domains.map((d) => d.id)).range([top, top + domains.length * rowHeight]).paddingInner(0.28);
+  let body = '';
+  for (const level of LEVELS) {
+    const gx = n(x(level.level));
+    body += `<line x1="${gx}" y1="${top - 6}" x2="${gx}" y2="${top + domains.length * rowHeight}" stroke="#d0d0d0" stroke-width="1"/>`;
+    body += `<text x="${gx}" y="${top + domains.length * rowHeight + 16}" font-size="10" text-anchor="middle" fill="#555555">${level.level}</text>`;
+    body += `<text x="${gx}" y="${top + domains.length * rowHeight + 28}" font-size="9" text-anchor="middle" fill="#777777">${escapeXml(level.name)}</text>`;
+  }
+  for (const d of domains) {
+    const by = n(y(d.id)!);
+    const bh = n(y.bandwidth());
+    body += `<text x="${labelWidth - 8}" y="${n(by + bh / 2 + 4)}" font-size="11" text-anchor="end" fill="#1a1a1a">${escapeXml(d.title)}</text>`;
+    if (d.score === null) {
+      body += `<text x="${labelWidth + 4}" y="${n(by + bh / 2 + 4)}" font-size="10" fill="#777777">not assessed</text>`;
+    } else {
+      const colour = LEVEL_COLOURS[d.level ?? 0];
+      body += `<rect x="${labelWidth}" y="${by}" width="${n(Math.max(1, x(d.score) - labelWidth))}" height="${bh}" fill="${colour}" stroke="#333333" stroke-width="0.5"/>`;
+      body += `<text x="${n(x(d.score) + 4)}" y="${n(by + bh / 2 + 4)}" font-size="10" fill="#1a1a1a">${d.score.toFixed(2)}${d.capped ? ' (capped)' : ''}</text>`;
+    }
+    if (d.target !== undefined) {
+      const tx = n(x(d.target));
+      body += `<line x1="${tx}" y1="${n(by - 3)}" x2="${tx}" y2="${n(by + bh + 3)}" stroke="${style.accent}" stroke-width="3"/>`;
+    }
+  }
+  const legend = domains.some((d) => d.target !== undefined)
+    ? `<line x1="${labelWidth}" y1="12" x2="${labelWidth}" y2="22" stroke="${style.accent}" stroke-width="3"/><text x="${labelWidth + 6}" y="21" font-size="10" fill="#333333">target level</text>`
+    : '';
+  return svg(width, height, 'Score by domain (0-4)', legend + body, style);
+}
+
+/** A domain x stage grid of levels, with the score in each cell. */
+export function stageHeatmap(domains: readonly ChartDomain[], style: ChartStyle = DEFAULT_CHART_STYLE): string {
+  const labelWidth = 230;
+  const cellWidth = 130;
+  const cellHeight = 28;
+  const top = 26;
+  const width = labelWidth + STAGES.length * cellWidth + 10;
+  const height = top + domains.length * cellHeight + 40;
+  let body = '';
+  STAGES.forEach((stage, i) => {
+    body += `<text x="${labelWidth + i * cellWidth + cellWidth / 2}" y="${top - 8}" font-size="11" text-anchor="middle" fill="#1a1a1a">${escapeXml(STAGE_TITLES[stage])}</text>`;
+  });
+  domains.forEach((d, row) => {
+    const cy = top + row * cellHeight;
+    body += `<text x="${labelWidth - 8}" y="${cy + cellHeight / 2 + 4}" font-size="11" text-anchor="end" fill="#1a1a1a">${escapeXml(d.title)}</text>`;
+    STAGES.forEach((stage, i) => {
+      const cell = d.stages[stage];
+      const cx = labelWidth + i * cellWidth;
+      const fill = cell.level === null ? '#eeeeee' : LEVEL_COLOURS[cell.level];
+      const ink = cell.level === null ? '#777777' : LEVEL_TEXT[cell.level];
+      const label = cell.level === null ? 'not assessed' : `${LEVELS[cell.level].name} ${cell.score!.toFixed(2)}`;
+      body += `<rect x="${cx + 1}" y="${cy + 1}" width="${cellWidth - 2}" height="${cellHeight - 2}" fill="${fill}" stroke="#ffffff" stroke-width="1"/>`;
+      body += `<text x="${cx + cellWidth / 2}" y="${cy + cellHeight / 2 + 4}" font-size="10" text-anchor="middle" fill="${ink}">${escapeXml(label)}</text>`;
+    });
+  });
+  // Legend of level colours.
+  const ly = top + domains.length * cellHeight + 14;
+  LEVELS.forEach((level, i) => {
+    const lx = labelWidth + i * 78;
+    body += `<rect x="${lx}" y="${ly}" width="12" height="12" fill="${LEVEL_COLOURS[level.level]}"/>`;
+    body += `<text x="${lx + 16}" y="${ly + 10}" font-size="9" fill="#333333">${level.level} ${escapeXml(level.name)}</text>`;
+  });
+  return svg(width, height, 'Level by domain and stage', body, style);
+}
+
+/** A radar of domain scores (0-4), with the target polygon where targets are set. */
+export function domainRadar(domains: readonly ChartDomain[], style: ChartStyle = DEFAULT_CHART_STYLE): string {
+  const size = 360;
+  const centre = size / 2;
+  const r = scaleLinear().domain([0, 4]).range([0, centre - 70]);
+  const angle = (i: number) => (i / domains.length) * 2 * Math.PI;
+  const line = lineRadial<number>().angle((_, i) => angle(i)).radius((v) => r(v)).curve(curveLinearClosed);
+  let body = `<g transform="translate(${centre},${centre})">`;
+  for (const level of [1, 2, 3, 4]) body += `<circle r="${n(r(level))}" fill="none" stroke="#d0d0d0"/>`;
+  domains.forEach((d, i) => {
+    const a = angle(i) - Math.PI / 2;
+    const lx = n(Math.cos(a) * (r(4) + 14));
+    const ly = n(Math.sin(a) * (r(4) + 14));
+    body += `<line x1="0" y1="0" x2="${n(Math.cos(a) * r(4))}" y2="${n(Math.sin(a) * r(4))}" stroke="#d0d0d0"/>`;
+    const anchor = Math.abs(lx) < 5 ? 'middle' : lx > 0 ? 'start' : 'end';
+    body += `<text x="${lx}" y="${n(ly + 4)}" font-size="10" text-anchor="${anchor}" fill="#1a1a1a">${escapeXml(d.id)}</text>`;
+  });
+  if (domains.some((d) => d.target !== undefined)) {
+    body += `<path d="${line(domains.map((d) => d.target ?? 0))}" fill="none" stroke="${style.accent}" stroke-width="2" stroke-dasharray="5 3"/>`;
+  }
+  body += `<path d="${line(domains.map((d) => d.score ?? 0))}" fill="${style.accent}" fill-opacity="0.25" stroke="${style.accent}" stroke-width="2"/>`;
+  body += '</g>';
+  return svg(size, size, 'Domain profile (radar, 0-4)', body, style);
+}
