@@ -82,7 +82,7 @@ describe('irready command', () => {
     const dir = join(work, 'demo');
     const r = irready(['demo', '--out-dir', dir]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['aeroskobing-kommune.json', 'aeroskobing-kommune.md']);
+    expect(readdirSync(dir).sort()).toEqual(['aeroskobing-kommune.html', 'aeroskobing-kommune.json', 'aeroskobing-kommune.md', 'aeroskobing-kommune.pdf']);
     expect(readFileSync(join(dir, 'aeroskobing-kommune.md'), 'utf8')).toContain('Ærøskøbing Kommune');
   });
 

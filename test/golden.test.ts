@@ -5,7 +5,8 @@ import { createAssessor } from '../src/assessment.js';
 import { renderReport } from '../src/report/render.js';
 
 /**
- * Golden files: every example -> expected result JSON and Markdown report under test/fixtures/<example>/.
+ * Golden files: every example -> expected result JSON, Markdown and HTML reports and the action CSV under
+ * test/fixtures/<example>/.
  * Refresh them with `npm run update:golden` after an intended change, and review the diff.
  */
 const EXAMPLES = join(import.meta.dirname, '..', 'examples');
@@ -18,9 +19,12 @@ const assessor = createAssessor();
 describe('golden files', () => {
   for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()) {
     const name = basename(file, '.json');
-    it(`${name}: result and Markdown match test/fixtures/${name}/`, () => {
+    it(`${name}: result, Markdown, HTML and action CSV match test/fixtures/${name}/`, async () => {
       const result = assessor.assess(assessor.load(join(EXAMPLES, file)), { generatedAt: FIXED_DATE });
-      const outputs = { 'result.json': renderReport(result, 'json'), 'report.md': renderReport(result, 'md') };
+      const outputs: Record<string, string | Uint8Array> = {};
+      for (const [fixture, format] of [['result.json', 'json'], ['report.md', 'md'], ['report.html', 'html'], ['actions.csv', 'csv']] as const) {
+        outputs[fixture] = await renderReport(result, format);
+      }
       const dir = join(FIXTURES, name);
       for (const [fixture, actual] of Object.entries(outputs)) {
         const path = join(dir, fixture);
