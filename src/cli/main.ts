@@ -48,6 +48,16 @@ definitionOptions(
     .option('--date <iso>', 'the time to stamp the result with (default: SOURCE_DATE_EPOCH or now)'),
 ).action(runAction(async (file: string, opts) => (await import('./commands/report.js')).report(file, opts)));
 
+definitionOptions(
+  program
+    .command('compare')
+    .description('compare two assessments of one organisation (older, newer) and write a progress report')
+    .argument('<older>', 'the earlier assessment: answers file or result file (JSON)')
+    .argument('<newer>', 'the later assessment: answers file or result file (JSON)')
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, html, pdf').default('md,html'))
+    .option('-d, --out-dir <dir>', 'folder for the reports', 'reports'),
+).action(runAction(async (older: string, newer: string, opts) => (await import('./commands/compare.js')).compare(older, newer, opts)));
+
 program
   .command('demo')
   .description('assess the bundled example organisation and write its reports')

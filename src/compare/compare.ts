@@ -1,6 +1,6 @@
 import type { Person } from '../answers/answers.js';
 import type { Readiness } from '../decision/decide.js';
-import { DOMAINS, LEVELS, STAGE_TITLES, STAGES, type Priority, type SourcingModel, type Stage } from '../model/taxonomy.js';
+import { DOMAINS, LEVELS, STAGES, type Priority, type SourcingModel, type Stage } from '../model/taxonomy.js';
 import type { AssessmentResult } from '../result/result.js';
 import type { Summary } from '../scoring/score.js';
 import { InputError } from '../util/errors.js';
@@ -293,4 +293,3 @@ function headline(c: Omit<Comparison, 'headline'>): string {
 
 /** Titles used by the renderers. */
 export const CHANGE_WORDS: Record<Change, string> = { up: 'up', down: 'down', same: 'same', new: 'new', 'not-assessed': 'not assessed' };
-export { STAGE_TITLES };
