@@ -165,22 +165,30 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
     table([110, '*', '*'], ['Rule', 'Outcome', 'Because'], d.rules.map((r) => [r.id, breakable(r.outcome), breakable(r.becauseText)]), { fontSize: 8 }),
   ];
 
-  const findings: Node[] = [h1('Findings by domain')];
+  const findings: Node[] = [
+    h1('Findings by domain'),
+    { text: 'Each domain lists the answers that fall short of level 3 (formal and approved), the "don\'t know" answers and the unanswered questions, with the evidence given. Every answer is in the appendix.', style: 'caption' },
+  ];
   for (const dm of view.domains) {
     findings.push({ text: `${dm.title}: ${dm.level}`, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0] });
-    findings.push({ text: `Score ${dm.score} of 4, ${dm.coverage} answered${dm.notApplicable ? `, ${dm.notApplicable} not applicable` : ''}${dm.dontKnow ? `, ${dm.dontKnow} "don't know"` : ''}.${dm.capped ? ` Capped at level 1 by: ${dm.cappedBy.join('; ')}.` : ''}`, style: 'caption' });
+    findings.push({
+      text: `Score ${dm.score} of 4, ${dm.coverage} answered${dm.notApplicable ? `, ${dm.notApplicable} not applicable` : ''}${dm.dontKnow ? `, ${dm.dontKnow} "don't know"` : ''}.${dm.capped ? ` Capped at level 1 by: ${dm.cappedBy.join('; ')}.` : ''} ${dm.strengths} answer(s) at level 3 or above.`,
+      style: 'caption',
+    });
     findings.push(
-      table(
-        ['*', 130, 32, 150],
-        ['Question', 'Answer', 'Score', 'Evidence or comment'],
-        dm.findings.map((f) => [
-          { text: [breakable(f.title), ...(f.critical ? [{ text: ' (critical)', bold: true }] : [])] },
-          breakable(f.answer),
-          { text: f.score, alignment: 'right', ...(f.gap ? { color: '#b2182b', bold: true } : {}) },
-          breakable(f.comment),
-        ]),
-        { fontSize: 8 },
-      ),
+      dm.gaps.length
+        ? table(
+            ['*', 130, 32, 150],
+            ['Question', 'Answer', 'Score', 'Evidence or comment'],
+            dm.gaps.map((f) => [
+              { text: [breakable(f.title), ...(f.critical ? [{ text: ' (critical)', bold: true }] : [])] },
+              breakable(f.answer),
+              { text: f.score, alignment: 'right', color: '#b2182b', bold: true },
+              breakable(f.comment),
+            ]),
+            { fontSize: 8 },
+          )
+        : { text: 'No gaps: every answer is at level 3 or above.', margin: [0, 0, 0, 8] },
     );
   }
 
@@ -220,7 +228,12 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
     h2('Organisation profile'),
     table(['*', 200], ['Question', 'Answer'], view.profile.map((p) => [breakable(p.title), breakable(p.answer)]), { fontSize: 8 }),
     h2('All answers'),
-    table(['*', 30, 150, 32], ['Question', 'Domain', 'Answer', 'Score'], view.allAnswers.map((a) => [breakable(a.title), a.domain, breakable(a.answer), { text: a.score, alignment: 'right' }]), { fontSize: 7.5 }),
+    table(
+      ['*', 28, 120, 28, 120],
+      ['Question', 'Domain', 'Answer', 'Score', 'Evidence or comment'],
+      view.allAnswers.map((a) => [breakable(a.title), a.domain, breakable(a.answer), { text: a.score, alignment: 'right' }, breakable(a.comment)]),
+      { fontSize: 7.5 },
+    ),
   ];
 
   const footerText = [view.brand.marking, view.organization.name, view.date, view.brand.footer].filter(Boolean).join(' · ');

@@ -22,6 +22,8 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
     capped: s.capped,
   });
 
+  const answerText = (a: AssessmentResult['answers'][number]) =>
+    a.status === 'hidden' ? 'Not asked (does not apply to this organisation)' : a.status === 'unanswered' ? 'Not answered' : a.status === 'not-applicable' ? 'Not applicable' : a.display ?? '';
   const domains = result.domains.map((d) => ({
     id: d.id,
     title: d.title,
@@ -46,7 +48,7 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
       .map((a) => ({
         name: a.name,
         title: a.title,
-        answer: a.status === 'unanswered' ? 'Not answered' : a.status === 'not-applicable' ? 'Not applicable' : a.display ?? '',
+        answer: answerText(a),
         score: a.score === null ? '–' : num(a.score),
         status: a.status,
         critical: a.critical,
@@ -54,6 +56,12 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
         comment: a.comment ?? '',
       })),
   }));
+
+  // The board reads the gaps (below 3, "don't know", unanswered); every answer is in the appendix.
+  const withGaps = domains.map((d) => {
+    const gaps = d.findings.filter((f) => f.gap || f.status === 'unanswered');
+    return { ...d, gaps, strengths: d.findings.length - gaps.length };
+  });
 
   const decision = result.decision;
   const modelRule = decision.rules.find((r) => r.id === decision.modelRule);
@@ -127,7 +135,7 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
       flips,
       hasFlips: flips.length > 0,
     },
-    domains,
+    domains: withGaps,
     actions,
     topActions: actions.slice(0, 5),
     actionGroups,
@@ -135,8 +143,9 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
     allAnswers: result.answers.map((a) => ({
       title: a.title,
       domain: a.domain,
-      answer: a.status === 'hidden' ? 'Not asked (does not apply to this organisation)' : a.status === 'unanswered' ? 'Not answered' : a.status === 'not-applicable' ? 'Not applicable' : a.display ?? '',
+      answer: answerText(a),
       score: a.score === null ? '–' : num(a.score),
+      comment: a.comment ?? '',
     })),
     /** Filled in by the HTML, PDF and Word renderers, which draw the charts. */
     charts: { bars: '', heatmap: '', radar: '' },
