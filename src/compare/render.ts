@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { STAGE_TITLES, STAGES } from '../model/taxonomy.js';
 import { LEVEL_COLOURS } from '../report/charts.js';
 import { mdCell, mdText } from '../report/markdown.js';
-import { breakable } from '../report/pdf.js';
+import { breakable, pdfmake } from '../report/pdfmake.js';
 import { compileTemplates } from '../report/templates.js';
 import { slugify } from '../report/write.js';
 import { InputError } from '../util/errors.js';
@@ -114,28 +113,6 @@ function tidy(text: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 // PDF
-
-const require = createRequire(import.meta.url);
-let pdfmakeInstance: any;
-
-/** pdfmake with its own Roboto embedded; no URLs, local files only from the font folder. */
-function pdfmake(): any {
-  if (pdfmakeInstance) return pdfmakeInstance;
-  const pm = require('pdfmake');
-  const fonts = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  pm.addFonts({
-    Roboto: {
-      normal: join(fonts, 'Roboto-Regular.ttf'),
-      bold: join(fonts, 'Roboto-Medium.ttf'),
-      italics: join(fonts, 'Roboto-Italic.ttf'),
-      bolditalics: join(fonts, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy((path: string) => resolve(path).startsWith(fonts + sep));
-  pdfmakeInstance = pm;
-  return pm;
-}
 
 type Node = Record<string, unknown> | string | Node[];
 const ACCENT = '#1f5f8b';

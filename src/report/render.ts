@@ -28,7 +28,7 @@ export async function renderReport(result: AssessmentResult, format: ReportForma
     case 'csv':
       return (await import('./csv.js')).renderActionsCsv(result);
     case 'pdf': {
-      const { renderPdf, CHART_FONT } = await import('./pdf.js');
+      const [{ renderPdf }, { CHART_FONT }] = await Promise.all([import('./pdf.js'), import('./pdfmake.js')]);
       return renderPdf(withCharts(buildView(result, options.brand), CHART_FONT), options.brand ?? DEFAULT_BRAND);
     }
     case 'docx':
