@@ -157,9 +157,9 @@ describe('Word report', () => {
     expect(footers.some((f) => /PAGE/.test(f) && /NUMPAGES/.test(f) && f.includes('TLP:AMBER'))).toBe(true);
   });
 
-  it('embeds the charts as SVG with PNG fallbacks', async () => {
+  it('embeds the charts as PNG pictures drawn from the same SVG', async () => {
     const media = doc.names.filter((n) => n.startsWith('word/media/'));
-    expect(media.filter((n) => n.endsWith('.svg'))).toHaveLength(2);
+    expect(media.filter((n) => n.endsWith('.svg'))).toHaveLength(0);
     expect(media.filter((n) => n.endsWith('.png'))).toHaveLength(2);
     for (const name of media.filter((n) => n.endsWith('.png'))) {
       const png = await doc.zip.file(name)!.async('uint8array');
@@ -167,7 +167,7 @@ describe('Word report', () => {
       expect(png.length).toBeGreaterThan(5000);
     }
     expect(documentXml).toContain('descr="Score by domain (0-4)"');
-    expect(documentXml).toContain('svgBlip');
+    expect(documentXml).not.toContain('svgBlip');
   });
 
   it('dates the package from the assessment, not the clock', async () => {
@@ -222,14 +222,14 @@ describe('Word report', () => {
     expect(await out.text('docProps/core.xml')).not.toContain('<script>');
   });
 
-  it('puts the logo on the cover (PNG directly, SVG with a PNG fallback)', async () => {
+  it('puts the logo on the cover (PNG directly, SVG drawn to PNG)', async () => {
     const svgLogo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50" viewBox="0 0 200 50"><rect width="200" height="50" fill="#123456"/><text x="10" y="32" font-size="20" fill="#fff">Acme</text></svg>');
     const { Resvg } = await import('@resvg/resvg-js');
     const pngLogo = Buffer.from(new Resvg(svgLogo).render().asPng());
     const base: Brand = { accent: '#aa3300', marking: 'TLP:GREEN', name: 'Acme Security', footer: 'Acme Security · confidential' };
 
     const withSvg = await open(await render(demo(), { ...base, logo: { type: 'svg', data: svgLogo } }));
-    expect(withSvg.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.svg'))).toHaveLength(3);
+    expect(withSvg.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(3);
     const svgDoc = await withSvg.text('word/document.xml');
     expect(svgDoc).toContain('name="Logo"');
     expect(svgDoc).toContain('TLP:GREEN');
@@ -239,7 +239,7 @@ describe('Word report', () => {
 
     const withPng = await open(await render(demo(), { ...base, logo: { type: 'png', data: pngLogo } }));
     expect(withPng.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(3);
-    expect(withPng.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.svg'))).toHaveLength(2);
+    expect(withPng.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.svg'))).toHaveLength(0);
     // The PNG keeps its 4:1 shape: 213 x 53 pixels, in EMUs.
     expect(await withPng.text('word/document.xml')).toMatch(/<wp:extent cx="2028825" cy="504825"\/>/);
   });

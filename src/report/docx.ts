@@ -137,6 +137,7 @@ export async function renderDocx(view: ReportView, brand: Brand): Promise<Uint8A
   const {
     AlignmentType,
     BorderStyle,
+    LineRuleType,
     Document,
     Footer,
     Header,
@@ -243,13 +244,15 @@ export async function renderDocx(view: ReportView, brand: Brand): Promise<Uint8A
 
   // ---- images ------------------------------------------------------------------------------------
 
-  /** An SVG picture, with a PNG of it for Word versions that cannot show SVG. */
+  /**
+   * An SVG picture, drawn to PNG at twice its shown size. Word could take the SVG itself, but
+   * LibreOffice and other editors draw it wrongly, and the client may open the file in any of them.
+   */
   const svgImage = (svg: string | Buffer, name: string, maxWidth: number, maxHeight: number): ImageRunT => {
     const { png, width, height } = svgToPng(svg, (w, h) => fit(w, h, maxWidth, maxHeight));
     return new ImageRun({
-      type: 'svg',
-      data: typeof svg === 'string' ? Buffer.from(svg, 'utf8') : svg,
-      fallback: { type: 'png', data: png },
+      type: 'png',
+      data: png,
       transformation: { width, height },
       altText: { name, title: name, description: name },
     });
@@ -323,7 +326,7 @@ export async function renderDocx(view: ReportView, brand: Brand): Promise<Uint8A
     gap(),
     new T({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [2200, TEXT_WIDTH - 2200],
+      columnWidths: [2600, TEXT_WIDTH - 2600],
       layout: TableLayoutType.FIXED,
       margins: { top: 60, bottom: 60, left: 80, right: 80 },
       borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
@@ -503,7 +506,7 @@ export async function renderDocx(view: ReportView, brand: Brand): Promise<Uint8A
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: 20, color: '1a1a1a' }, paragraph: { spacing: { after: 100, line: 264 } } },
+        document: { run: { font: FONT, size: 20, color: '1a1a1a' }, paragraph: { spacing: { after: 100, line: 264, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 52, bold: true, color: accent }, paragraph: { spacing: { after: 160 } } },
         heading1: { run: { font: FONT, size: 34, bold: true, color: accent }, paragraph: { spacing: { before: 0, after: 200 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
         heading2: { run: { font: FONT, size: 24, bold: true, color: accent }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
