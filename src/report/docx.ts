@@ -334,9 +334,9 @@ export async function renderDocx(view: ReportView, brand: Brand): Promise<Uint8A
         ([label, value]) =>
           new TableRow({
             children: [
-              new TC({ width: { size: 2200, type: WidthType.DXA }, children: [new P({ spacing: { after: 0 }, children: runs(label, { bold: true, size: 22, color: GREY }) })] }),
+              new TC({ width: { size: 2600, type: WidthType.DXA }, children: [new P({ spacing: { after: 0 }, children: runs(label, { bold: true, size: 22, color: GREY }) })] }),
               new TC({
-                width: { size: TEXT_WIDTH - 2200, type: WidthType.DXA },
+                width: { size: TEXT_WIDTH - 2600, type: WidthType.DXA },
                 children: [new P({ spacing: { after: 0 }, children: inline(Array.isArray(value) ? value : value.parts, { size: 22, ...(!Array.isArray(value) && value.bold ? { bold: true } : {}) }) })],
               }),
             ],
