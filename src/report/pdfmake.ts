@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
+import { cacheDir, contentKey } from '../util/cache.js';
+import { writeFileAtomic } from '../util/files.js';
 
 const require = createRequire(import.meta.url);
 
 // pdfmake is untyped here on purpose: its document definitions are plain data.
 let pdfmakeInstance: any;
-
-/** The font family that charts in the PDF name (see withCharts). */
-export const CHART_FONT = 'RobotoChart';
 
 const ROBOTO = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' };
 
@@ -28,15 +28,30 @@ export function withoutLayoutTables(font: Buffer): Buffer {
   return copy;
 }
 
+/**
+ * The PDF fonts as files: pdfmake's Roboto without layout tables, written once to the cache folder
+ * (or a temporary one). Text and charts (whose SVG renderer opens fonts by path) then share one font
+ * per style, embedded once.
+ */
+function fontFiles(): Record<keyof typeof ROBOTO, string> {
+  const source = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const fonts = Object.entries(ROBOTO).map(([style, file]) => ({ style, file, data: withoutLayoutTables(readFileSync(join(source, file))) }));
+  const base = cacheDir();
+  const dir = base ? join(base, `fonts-${contentKey(...fonts.map((f) => f.data))}`) : mkdtempSync(join(tmpdir(), 'irready-fonts-'));
+  for (const { file, data } of fonts) {
+    const path = join(dir, file);
+    if (!existsSync(path)) writeFileAtomic(path, data);
+  }
+  return Object.fromEntries(fonts.map(({ style, file }) => [style, join(dir, file)])) as Record<keyof typeof ROBOTO, string>;
+}
+
 /** pdfmake with Roboto embedded (it covers the Latin, Greek and Cyrillic letters of organisation names). */
 export function pdfmake(): any {
   if (pdfmakeInstance) return pdfmakeInstance;
   const pm = require('pdfmake');
-  const dir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  for (const file of Object.values(ROBOTO)) pm.virtualfs.writeFileSync(file, withoutLayoutTables(readFileSync(join(dir, file))));
-  // Text uses the fonts from pdfmake's in-memory file system; the SVG renderer opens font files by
-  // path, so charts name a second family that points at the font files themselves.
-  pm.addFonts({ Roboto: ROBOTO, [CHART_FONT]: Object.fromEntries(Object.entries(ROBOTO).map(([style, file]) => [style, join(dir, file)])) });
+  const files = fontFiles();
+  const dir = dirname(files.normal);
+  pm.addFonts({ Roboto: files });
   // Reports never fetch anything: no URLs, and local files only from the font folder.
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((path: string) => resolve(path).startsWith(dir + sep));

@@ -27,18 +27,16 @@ export async function renderReport(result: AssessmentResult, format: ReportForma
       return renderHtml(withCharts(buildView(result, options.brand)), options);
     case 'csv':
       return (await import('./csv.js')).renderActionsCsv(result);
-    case 'pdf': {
-      const [{ renderPdf }, { CHART_FONT }] = await Promise.all([import('./pdf.js'), import('./pdfmake.js')]);
-      return renderPdf(withCharts(buildView(result, options.brand), CHART_FONT), options.brand ?? DEFAULT_BRAND);
-    }
+    case 'pdf':
+      return (await import('./pdf.js')).renderPdf(withCharts(buildView(result, options.brand)), options.brand ?? DEFAULT_BRAND);
     case 'docx':
       return (await import('./docx.js')).renderDocx(withCharts(buildView(result, options.brand)), options.brand ?? DEFAULT_BRAND);
   }
 }
 
 /** The view with its charts drawn (HTML, PDF and Word show them; Markdown does not). */
-export function withCharts(view: ReportView, font = 'Roboto, Helvetica, Arial, sans-serif'): ReportView {
-  const style = { accent: view.brand.accent, font };
+export function withCharts(view: ReportView): ReportView {
+  const style = { accent: view.brand.accent, font: 'Roboto, Helvetica, Arial, sans-serif' };
   return { ...view, charts: { bars: domainBarChart(view.chartDomains, style), heatmap: stageHeatmap(view.chartDomains, style), radar: domainRadar(view.chartDomains, style) } };
 }
 

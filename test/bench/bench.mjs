@@ -1,6 +1,6 @@
 // Speed figures for irready: `npm run bench` (builds first). Prints one table; no pass/fail.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,25 @@ row('node -e 0 (the floor for any command), ms', nodeOnly.toFixed(0));
 row('irready --help, cold process, ms', median(times(7, ['--help'])).toFixed(0), '< 150');
 row('irready report --format json,md, cold process, ms', median(times(7, report)).toFixed(0), '< 500');
 row('  the same without the definitions/template cache, ms', first.toFixed(0));
+
+// 3. The board report: PDF + HTML from a cold process, against headless Chromium printing the same HTML.
+const pdfHtml = median(times(5, ['report', example, '--format', 'pdf,html', '--out-dir', join(work, 'board')]));
+row('irready report --format pdf,html, cold process, ms', pdfHtml.toFixed(0), '< 800');
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((c) => existsSync(c));
+if (chromium) {
+  const html = join(work, 'board', readdirSync(join(work, 'board')).find((f) => f.endsWith('.html')));
+  const print = (i) => {
+    const start = performance.now();
+    const r = spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--no-pdf-header-footer', `--user-data-dir=${join(work, `chromium-${i}`)}`, `--print-to-pdf=${join(work, `chromium-${i}.pdf`)}`, `file://${html}`], { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error('chromium failed to print');
+    return performance.now() - start;
+  };
+  const chromeMs = median([0, 1, 2].map(print));
+  row('headless Chromium printing the same HTML to PDF, cold, ms', chromeMs.toFixed(0));
+  row('Chromium time / irready pdf+html time', `${(chromeMs / pdfHtml).toFixed(1)}x`, '>= 5x');
+} else {
+  row('headless Chromium printing the same HTML to PDF', 'n/a (no chromium)');
+}
 rmSync(work, { recursive: true, force: true });
 
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['measure', 'value', 'target'][i].length));
