@@ -28,7 +28,9 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
 
   const logo: Node[] = [];
   if (brand.logo) {
-    logo.push(brand.logo.type === 'svg' ? { svg: brand.logo.data.toString('utf8'), fit: [160, 48] } : { image: view.brand.logo, fit: [160, 48] });
+    // On a white plate, so that a logo in the accent colour stays visible on the cover band.
+    const picture = brand.logo.type === 'svg' ? { svg: brand.logo.data.toString('utf8'), fit: [160, 48] } : { image: view.brand.logo, fit: [160, 48] };
+    logo.push({ table: { body: [[picture]] }, layout: { fillColor: '#ffffff', hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 4 } });
   }
 
   const cover: Node[] = [
