@@ -3,7 +3,7 @@ import { loadAnswers, type Answers } from './answers/answers.js';
 import type { RuleSet } from './decision/rules.js';
 import { loadDefinitions } from './questionnaire/definitions.js';
 import type { ScoringPlan } from './questionnaire/plan.js';
-import { assess, type AssessmentResult } from './result/result.js';
+import { assess, assessMany, type AssessmentResult } from './result/result.js';
 import { InputError } from './util/errors.js';
 import { fromPackage } from './util/files.js';
 import { stampTime, toolInfo } from './util/version.js';
@@ -22,6 +22,8 @@ export interface Assessor {
   /** Reads and checks an answers file (throws InputError naming every problem). */
   load(file: string): Answers;
   assess(answers: Answers, options?: { generatedAt?: string }): AssessmentResult;
+  /** Several respondents of one organisation, combined per question (see scoring/combine.ts). */
+  assessMany(answers: readonly Answers[], options?: { generatedAt?: string }): AssessmentResult;
 }
 
 export function createAssessor(options: { questionnaire?: string; rules?: string } = {}): Assessor {
@@ -36,5 +38,6 @@ export function createAssessor(options: { questionnaire?: string; rules?: string
     rules,
     load: (file) => loadAnswers(file, plan),
     assess: (answers, opts = {}) => assess(plan, rules, answers, { generatedAt: stampTime(opts.generatedAt), tool: toolInfo() }),
+    assessMany: (answers, opts = {}) => assessMany(plan, rules, answers, { generatedAt: stampTime(opts.generatedAt), tool: toolInfo() }),
   };
 }

@@ -9,6 +9,8 @@ import { createAssessor, type Assessor } from './assessment.js';
 import { checkResult, isResult } from './result/load-result.js';
 import type { AssessmentResult } from './result/result.js';
 import { readJson, readText } from './util/files.js';
+import { assessWorkspace } from './workspace/assess.js';
+import { isWorkspace, openWorkspace } from './workspace/workspace.js';
 
 export { BUILT_IN_QUESTIONNAIRE, createAssessor, rulesFileFor, type Assessor } from './assessment.js';
 export { checkAnswers, checkValue, loadAnswers, type Answers, type Person } from './answers/answers.js';
@@ -20,7 +22,10 @@ export { answerScore, levelOf, scoreAnswers, type DomainScore, type ScoredAnswer
 export { chooseModel, decide, gapPriority, type Action, type Blocker, type Decision, type Flip, type Retained } from './decision/decide.js';
 export { checkRules, loadRules } from './decision/load-rules.js';
 export type { Condition, Rule, RuleSet } from './decision/rules.js';
-export { assess, SCHEMA_VERSION, type AssessmentResult } from './result/result.js';
+export { assess, assessMany, SCHEMA_VERSION, type AssessmentResult } from './result/result.js';
+export { combineAnswers, COMBINATION_RULE, type Disagreements } from './scoring/combine.js';
+export * from './workspace/workspace.js';
+export { assessWorkspace } from './workspace/assess.js';
 export { checkResult, isResult } from './result/load-result.js';
 export { renderHtml, renderMarkdown, renderReport, REPORT_FORMATS, withCharts, type RenderOptions, type ReportFormat } from './report/render.js';
 export { DEFAULT_BRAND, loadBrand, type Brand } from './report/brand.js';
@@ -31,10 +36,14 @@ export { InputError, RunError, formatProblem, type Problem } from './util/errors
 export * from './model/taxonomy.js';
 
 /**
- * A result from a file that holds either answers (scored now) or a result made earlier (checked
- * against the schema and used as it is).
+ * A result from a path that holds answers (scored now), a result made earlier (checked against the
+ * schema and used as it is), or an engagement workspace (every respondent's answers, combined).
  */
 export function resultFromFile(file: string, options: { questionnaire?: string; rules?: string; generatedAt?: string; assessor?: Assessor } = {}): AssessmentResult {
+  if (isWorkspace(file)) {
+    const assessor = options.assessor ?? createAssessor(options);
+    return assessWorkspace(openWorkspace(file), assessor, { generatedAt: options.generatedAt });
+  }
   const json = readJson(file);
   if (isResult(json)) return checkResult(json, file, () => readText(file));
   const assessor = options.assessor ?? createAssessor(options);

@@ -22,14 +22,14 @@ definitionOptions(
   program
     .command('validate')
     .description('check questionnaires, decision rules, answers or result files; prints every problem with its place')
-    .argument('<file...>', 'files to check; the kind of each is recognised from its content'),
+    .argument('<file...>', 'files or workspaces to check; the kind of each is recognised from its content'),
 ).action(runAction(async (files: string[], opts) => (await import('./commands/validate.js')).validate(files, opts)));
 
 definitionOptions(
   program
     .command('score')
     .description('score an answers file and print the result as JSON')
-    .argument('<answers>', 'answers file (JSON)')
+    .argument('<answers>', 'answers file (JSON) or engagement workspace')
     .option('-o, --output <file>', 'write the result to a file instead of standard output')
     .option('--target <file>', 'desired level per domain (or per domain and stage), JSON or YAML')
     .option('--date <iso>', 'the time to stamp the result with (default: SOURCE_DATE_EPOCH or now)'),
@@ -39,7 +39,7 @@ definitionOptions(
   program
     .command('report')
     .description('write reports for an answers file or a result file')
-    .argument('<input>', 'answers file or result file (JSON)')
+    .argument('<input>', 'answers file, result file (JSON) or engagement workspace')
     .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md, html, pdf, docx, csv').default('json,md,html,pdf'))
     .option('-d, --out-dir <dir>', 'folder for the reports', 'reports')
     .option('--brand <file>', 'consultancy name, logo, accent colour, marking and footer (JSON or YAML)')
@@ -57,6 +57,15 @@ definitionOptions(
     .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, html, pdf').default('md,html'))
     .option('-d, --out-dir <dir>', 'folder for the reports', 'reports'),
 ).action(runAction(async (older: string, newer: string, opts) => (await import('./commands/compare.js')).compare(older, newer, opts)));
+
+definitionOptions(
+  program
+    .command('init')
+    .description('create an engagement workspace for an organisation: respondents, answers, results and reports in one folder')
+    .argument('<dir>', 'folder to create')
+    .requiredOption('--org <name>', 'the organisation assessed')
+    .option('--sector <sector>', 'its sector, for the record'),
+).action(runAction(async (dir: string, opts) => (await import('./commands/init.js')).init(dir, opts)));
 
 program
   .command('demo')

@@ -23,6 +23,10 @@ function compileFact(fact: string): Accessor {
     return field === 'status' ? (b) => b.answers.get(name)?.status : (b) => b.answers.get(name)?.score ?? undefined;
   }
   if (parts[0] === 'overall') return (b) => summaryFact(b.scores.overall, parts[1]);
+  if (parts[0] === 'disagreements') {
+    // disagreements.RC: questions of RC on which respondents differ by 2+; disagreements.total: all of them.
+    return (b) => (b.scores.disagreements?.questions ?? []).filter((q) => parts[1] === 'total' || q.domain === parts[1]).length;
+  }
   if (parts.length === 2) return (b) => summaryFact(b.domains.get(parts[0]), parts[1]);
   if (parts.length === 3) return (b) => summaryFact(b.domains.get(parts[0])?.stages[parts[1] as keyof DomainScore['stages']], parts[2]);
   return () => undefined;

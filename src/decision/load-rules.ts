@@ -90,6 +90,10 @@ function factProblem(c: FactCondition, rule: Rule, plan: ScoringPlan): string | 
     if (parts.length !== 3 || !q?.scored || !['score', 'status'].includes(parts[2])) return `"${c.fact}" must be q.<scored question>.score or q.<scored question>.status`;
     return undefined;
   }
+  if (parts[0] === 'disagreements') {
+    if (parts.length !== 2 || !(parts[1] === 'total' || DOMAIN_IDS.includes(parts[1]))) return `"${c.fact}" must be disagreements.total or disagreements.<domain>`;
+    return undefined;
+  }
   if (parts[0] === 'overall') {
     if (parts.length !== 2 || !['level', 'score', 'coverage'].includes(parts[1])) return `"${c.fact}" must be overall.level, overall.score or overall.coverage`;
     return undefined;
@@ -100,6 +104,6 @@ function factProblem(c: FactCondition, rule: Rule, plan: ScoringPlan): string | 
     if (parts.length === 3 && (STAGES as readonly string[]).includes(parts[1]) && DOMAIN_FACTS.has(parts[2])) return undefined;
     return `"${c.fact}" must be ${parts[0]}.level|score|coverage|capped or ${parts[0]}.<stage>.level|score|coverage|capped`;
   }
-  return `unknown fact "${c.fact}" (facts: profile.<question>, q.<question>.score, <domain>.level, <domain>.<stage>.level, overall.score, model)`;
+  return `unknown fact "${c.fact}" (facts: profile.<question>, q.<question>.score, <domain>.level, <domain>.<stage>.level, overall.score, disagreements.<domain>, model)`;
 }
 

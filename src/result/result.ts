@@ -3,10 +3,11 @@ import { decide, type Action, type Decision } from '../decision/decide.js';
 import type { RuleSet } from '../decision/rules.js';
 import type { ScoringPlan } from '../questionnaire/plan.js';
 import type { Targets } from './targets.js';
+import { combineAnswers, COMBINATION_RULE, type Disagreements } from '../scoring/combine.js';
 import { scoreAnswers, type DomainScore, type ProfileAnswer, type ScoredAnswer, type Summary } from '../scoring/score.js';
 
 /** Raised whenever the result's shape changes; renderers and other tools check it. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 /** Everything an assessment found. Renderers read only this. */
 export interface AssessmentResult {
@@ -24,6 +25,9 @@ export interface AssessmentResult {
   decision: Decision;
   actions: Action[];
   answers: ScoredAnswer[];
+  /** How several respondents' answers were combined, and where they disagree. */
+  combination: { rule: string; respondents: number };
+  disagreements: Disagreements;
   /** Desired levels, when given with --target. */
   targets?: Targets;
 }
@@ -36,22 +40,35 @@ export interface ResultOptions {
 
 /** Scores one respondent's answers and decides: the whole assessment as one value. */
 export function assess(plan: ScoringPlan, rules: RuleSet, answers: Answers, options: ResultOptions): AssessmentResult {
-  const scores = scoreAnswers(plan, answers.data);
+  return assessMany(plan, rules, [answers], options);
+}
+
+/**
+ * Scores the answers of one or more respondents of one organisation: they are combined per question
+ * (see COMBINATION_RULE), scored and decided once, and their disagreements are recorded.
+ */
+export function assessMany(plan: ScoringPlan, rules: RuleSet, respondents: readonly Answers[], options: ResultOptions): AssessmentResult {
+  if (!respondents.length) throw new Error('assessMany needs at least one respondent');
+  const first = respondents[0];
+  const combined = combineAnswers(plan, respondents);
+  const scores = { ...scoreAnswers(plan, combined.data), disagreements: combined.disagreements };
   const { decision, actions } = decide(plan, rules, scores);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: options.tool,
-    questionnaire: { id: plan.id, version: plan.version, title: plan.title, answeredVersion: answers.questionnaire.version },
+    questionnaire: { id: plan.id, version: plan.version, title: plan.title, answeredVersion: first.questionnaire.version },
     rules: { version: rules.version },
     generatedAt: options.generatedAt,
-    organization: answers.organization,
-    ...(answers.description ? { description: answers.description } : {}),
-    respondents: [answers.respondent],
+    organization: first.organization,
+    ...(first.description ? { description: first.description } : {}),
+    respondents: respondents.map((r) => r.respondent),
     profile: scores.profile,
     overall: scores.overall,
     domains: scores.domains,
     decision,
     actions,
     answers: scores.answers,
+    combination: { rule: COMBINATION_RULE, respondents: respondents.length },
+    disagreements: combined.disagreements,
   };
 }

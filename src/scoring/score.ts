@@ -61,6 +61,8 @@ export interface Scores {
   profile: ProfileAnswer[];
   domains: DomainScore[];
   overall: Summary;
+  /** Where several respondents disagree (see combine.ts); absent for a single answers object. */
+  disagreements?: { questions: { domain: string }[]; domains: { id: string }[] };
 }
 
 /** The highest level a domain (or cell) can reach while one of its critical questions scores 0 or 1. */
