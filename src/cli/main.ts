@@ -67,6 +67,57 @@ definitionOptions(
     .option('--sector <sector>', 'its sector, for the record'),
 ).action(runAction(async (dir: string, opts) => (await import('./commands/init.js')).init(dir, opts)));
 
+definitionOptions(
+  program
+    .command('template')
+    .description('write a blank answer sheet (CSV or YAML) for respondents who prefer a spreadsheet')
+    .argument('<dir>', 'engagement workspace (made with init)')
+    .addOption(new Option('--format <format>', 'sheet format').choices(['csv', 'yaml']).default('csv'))
+    .option('-o, --output <file>', 'where to write it (default: <dir>/answer-sheet.csv or .yaml)')
+    .option('--force', 'replace the file if it exists'),
+).action(runAction(async (dir: string, opts) => (await import('./commands/template.js')).template(dir, opts)));
+
+definitionOptions(
+  program
+    .command('import')
+    .description('read a filled answer sheet (CSV or YAML) into the workspace as one respondent\'s answers')
+    .argument('<dir>', 'engagement workspace (made with init)')
+    .argument('<file>', 'the filled sheet: .csv or .yaml')
+    .requiredOption('--respondent <name>', 'who answered')
+    .requiredOption('--role <role>', 'their role, such as CISO')
+    .option('--complete', 'mark the respondent as done'),
+).action(runAction(async (dir: string, file: string, opts) => (await import('./commands/import.js')).importSheet(dir, file, opts)));
+
+definitionOptions(
+  program
+    .command('ask')
+    .description('interview one respondent in the terminal, section by section; saves after every answer and resumes where it stopped')
+    .argument('<dir>', 'engagement workspace (made with init)')
+    .requiredOption('--respondent <name>', 'who answers')
+    .option('--role <role>', 'their role, such as CISO (needed for a new respondent)')
+    .option('--section <id>', 'only the questions of one section (page name or title)')
+    .option('--plain', 'numbered choices and typed answers, line by line (used anyway when input is not a terminal)'),
+).action(runAction(async (dir: string, opts) => (await import('./commands/ask.js')).ask(dir, opts)));
+
+program
+  .command('invite')
+  .description('make a private web form link for a respondent (or, with --overview, the consultant\'s overview link); the link is shown once')
+  .argument('<dir>', 'engagement workspace')
+  .option('--respondent <name>', 'the respondent\'s name (added to the engagement if new)')
+  .option('--role <role>', 'the respondent\'s role, such as CISO')
+  .option('--overview', 'make the consultant\'s overview link instead')
+  .option('--base-url <url>', 'the address the web form is served at', 'http://127.0.0.1:8080')
+  .action(runAction(async (dir: string, opts) => (await import('./commands/invite.js')).invite(dir, opts)));
+
+definitionOptions(
+  program
+    .command('serve')
+    .description('serve the web form for an engagement\'s respondents and the consultant\'s overview, until stopped')
+    .argument('<dir>', 'engagement workspace')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--host <host>', 'address to listen on; the default serves this machine only', '127.0.0.1'),
+).action(runAction(async (dir: string, opts) => (await import('./commands/serve.js')).serve(dir, opts)));
+
 program
   .command('demo')
   .description('assess the bundled example organisation and write its reports')

@@ -140,6 +140,22 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
     );
   }
 
+  const disagreements: Node[] = view.disagreements.hasAny
+    ? [
+        h1('Where respondents disagree'),
+        {
+          text: `${view.combination.respondents} respondents answered; their answers were combined per question (${view.combination.rule}). Where they differ by two points or more, the difference is itself a finding: people who describe the same practice differently do not share one picture of it.`,
+          margin: [0, 0, 0, 8],
+        },
+        ...(view.disagreements.domains.length
+          ? [table(['*', 300], ['Domain', 'Levels by respondent'], view.disagreements.domains.map((d) => [d.title, breakable(d.levelsText)]), { fontSize: 8.5 })]
+          : []),
+        ...(view.disagreements.questions.length
+          ? [table(['*', 60, 220], ['Question', 'Domain', 'Answers'], view.disagreements.questions.map((q) => [breakable(q.title), q.domainTitle, breakable(q.answersText)]), { fontSize: 8 })]
+          : []),
+      ]
+    : [];
+
   const actions: Node[] = [h1('Action plan')];
   for (const group of view.actionGroups) {
     actions.push(h2(group.title));
@@ -209,6 +225,7 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
       ...charts,
       ...decision,
       ...findings,
+      ...disagreements,
       ...actions,
       ...method,
       ...appendix,

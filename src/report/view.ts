@@ -139,6 +139,19 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
     actions,
     topActions: actions.slice(0, 5),
     actionGroups,
+    disagreements: {
+      hasAny: result.disagreements.questions.length + result.disagreements.domains.length > 0,
+      questions: result.disagreements.questions.map((q) => ({
+        ...q,
+        domainTitle: DOMAINS.find((d) => d.id === q.domain)?.title ?? q.domain,
+        answersText: q.answers.map((a) => `${a.respondent} (${a.role}): ${a.display}${a.score === null ? '' : ` [${a.score}]`}`).join('; '),
+      })),
+      domains: result.disagreements.domains.map((d) => ({
+        ...d,
+        levelsText: d.levels.map((l) => `${l.respondent} (${l.role}): ${l.level === null ? 'not assessed' : `${LEVELS[l.level].name} (${l.level})`}`).join('; '),
+      })),
+    },
+    combination: result.combination,
     profile: result.profile.map((p) => ({ title: p.title, answer: p.display ?? 'Not answered' })),
     allAnswers: result.answers.map((a) => ({
       title: a.title,
