@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { loadAnswers, type Answers } from './answers/answers.js';
 import type { RuleSet } from './decision/rules.js';
 import { loadDefinitions } from './questionnaire/definitions.js';
+import type { Catalogue } from './plan/catalogue.js';
+import type { CostAssumptions } from './plan/staffing.js';
 import type { ScoringPlan } from './questionnaire/plan.js';
 import { assess, assessMany, type AssessmentResult } from './result/result.js';
 import { InputError } from './util/errors.js';
@@ -19,6 +21,7 @@ export function rulesFileFor(questionnaireFile: string): string {
 export interface Assessor {
   plan: ScoringPlan;
   rules: RuleSet;
+  catalogue: Catalogue;
   /** Reads and checks an answers file (throws InputError naming every problem). */
   load(file: string): Answers;
   assess(answers: Answers, options?: { generatedAt?: string }): AssessmentResult;
@@ -26,18 +29,20 @@ export interface Assessor {
   assessMany(answers: readonly Answers[], options?: { generatedAt?: string }): AssessmentResult;
 }
 
-export function createAssessor(options: { questionnaire?: string; rules?: string } = {}): Assessor {
+export function createAssessor(options: { questionnaire?: string; rules?: string; catalogue?: string; costs?: Partial<CostAssumptions> } = {}): Assessor {
   const questionnaireFile = options.questionnaire ?? BUILT_IN_QUESTIONNAIRE;
   const rulesFile = options.rules ?? rulesFileFor(questionnaireFile);
   if (!options.rules && existsSync(questionnaireFile) && !existsSync(rulesFile)) {
     throw new InputError({ file: questionnaireFile, message: `has no decision rules beside it (expected ${rulesFile}); name them with --rules` });
   }
-  const { plan, rules } = loadDefinitions(questionnaireFile, rulesFile);
+  const { plan, rules, catalogue } = loadDefinitions(questionnaireFile, rulesFile, process.env, options.catalogue);
+  const resultOptions = (generatedAt?: string) => ({ generatedAt: stampTime(generatedAt), tool: toolInfo(), catalogue, ...(options.costs ? { costs: options.costs } : {}) });
   return {
     plan,
     rules,
+    catalogue,
     load: (file) => loadAnswers(file, plan),
-    assess: (answers, opts = {}) => assess(plan, rules, answers, { generatedAt: stampTime(opts.generatedAt), tool: toolInfo() }),
-    assessMany: (answers, opts = {}) => assessMany(plan, rules, answers, { generatedAt: stampTime(opts.generatedAt), tool: toolInfo() }),
+    assess: (answers, opts = {}) => assess(plan, rules, answers, resultOptions(opts.generatedAt)),
+    assessMany: (answers, opts = {}) => assessMany(plan, rules, answers, resultOptions(opts.generatedAt)),
   };
 }

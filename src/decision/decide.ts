@@ -96,8 +96,11 @@ export function decide(plan: ScoringPlan, ruleSet: RuleSet, scores: Scores): { d
   const blockers: Blocker[] = [];
   const retained: Retained[] = [];
   const ruleActions: Action[] = [];
+  // Service and requirement rules shape the outsourcing plan (src/plan/), not the decision.
   const kindOrder = { model: 0, blocker: 1, retain: 2, action: 3 } as const;
-  const ordered = [...ruleSet.rules].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || b.priority - a.priority);
+  const ordered = ruleSet.rules
+    .filter((r): r is Exclude<Rule, { kind: 'service' | 'requirement' }> => r.kind in kindOrder)
+    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || b.priority - a.priority);
   for (const rule of ordered) {
     if (rule.kind === 'model' ? rule !== winner : !holds(rule.when, facts)) continue;
     const because = reasons(rule.when, facts).map(describeReason);

@@ -5,14 +5,15 @@ import { readJson, readText } from '../util/files.js';
 import { formatPath, locateInJson, type JsonPath } from '../util/locate.js';
 import { schemaProblems, schemaValidator } from '../util/schema.js';
 import { operatorOf } from './conditions.js';
+import type { Catalogue } from '../plan/catalogue.js';
 import type { Condition, FactCondition, Rule, RuleSet } from './rules.js';
 
 /** Loads decision rules and checks them against the schema and against the questionnaire they read. */
-export function loadRules(file: string, plan: ScoringPlan): RuleSet {
-  return checkRules(readJson(file), plan, file, () => readText(file));
+export function loadRules(file: string, plan: ScoringPlan, catalogue?: Catalogue): RuleSet {
+  return checkRules(readJson(file), plan, file, () => readText(file), catalogue);
 }
 
-export function checkRules(json: unknown, plan: ScoringPlan, file: string, sourceText?: () => string): RuleSet {
+export function checkRules(json: unknown, plan: ScoringPlan, file: string, sourceText?: () => string, catalogue?: Catalogue): RuleSet {
   const problems: Problem[] = [];
   const report = (path: JsonPath, message: string) => {
     const text = sourceText?.();
@@ -36,7 +37,14 @@ export function checkRules(json: unknown, plan: ScoringPlan, file: string, sourc
     });
     const domain = rule.kind === 'blocker' ? rule.domain : rule.kind === 'action' ? rule.action.domain : undefined;
     if (domain !== undefined && !DOMAIN_IDS.includes(domain)) report(at(rule.kind === 'action' ? 'action' : 'domain'), `unknown domain "${domain}"`);
-    const questions = rule.kind === 'blocker' ? rule.questions : rule.kind === 'action' ? rule.action.questions : undefined;
+    if (rule.kind === 'service') {
+      rule.services.forEach((id, k) => {
+        const service = catalogue?.services.find((x) => x.id === id);
+        if (catalogue && !service) report(at('services', k), `unknown service "${id}" (see ${catalogue.source})`);
+        else if (service?.neverOutsource && rule.stance === 'outsource') report(at('stance'), `"${id}" is never outsourced (ENISA-IM-2010:11.1), so no rule may outsource it`);
+      });
+    }
+    const questions = rule.kind === 'blocker' || rule.kind === 'requirement' ? rule.questions : rule.kind === 'action' ? rule.action.questions : undefined;
     for (const name of questions ?? []) {
       if (!plan.byName.get(name)?.scored) report(at(), `names "${name}", which is not a scored question`);
     }

@@ -53,7 +53,23 @@ export interface ActionRule extends RuleBase {
   action: { title: string; domain: string; stages: Stage[]; priority: Priority; horizon: Horizon; owner?: string; questions?: string[] };
 }
 
-export type Rule = ModelRule | BlockerRule | RetainRule | ActionRule;
+/** Sets how services of the catalogue are sourced; per service the firing rule with the highest priority wins over the model's default. */
+export interface ServiceRule extends RuleBase {
+  kind: 'service';
+  services: string[];
+  stance: ServiceStance;
+}
+/** A contract or SLA requirement that a gap calls for, ready to paste into an RFP. */
+export interface RequirementRule extends RuleBase {
+  kind: 'requirement';
+  topic: string;
+  requirement: string;
+  questions?: string[];
+}
+
+export type ServiceStance = 'in-house' | 'share' | 'outsource';
+
+export type Rule = ModelRule | BlockerRule | RetainRule | ActionRule | ServiceRule | RequirementRule;
 
 export interface RuleSet {
   questionnaire: string;

@@ -5,10 +5,12 @@ import { cacheDir, cached, contentKey } from '../util/cache.js';
 import { fromPackage, readJson, readText } from '../util/files.js';
 import { compileQuestionnaire, planFromData, type PlanData } from './compile.js';
 import type { ScoringPlan } from './plan.js';
+import { BUILT_IN_CATALOGUE, checkCatalogue, type Catalogue } from '../plan/catalogue.js';
 
 export interface Definitions {
   plan: ScoringPlan;
   rules: RuleSet;
+  catalogue: Catalogue;
 }
 
 /**
@@ -16,31 +18,38 @@ export interface Definitions {
  * validator (about 0.3 s); a questionnaire that passed once is kept in a cache keyed by the exact
  * content of both files and of the code that checks them, so later runs skip straight to scoring.
  */
-export function loadDefinitions(questionnaireFile: string, rulesFile: string, env: NodeJS.ProcessEnv = process.env): Definitions {
+export function loadDefinitions(questionnaireFile: string, rulesFile: string, env: NodeJS.ProcessEnv = process.env, catalogueFile = BUILT_IN_CATALOGUE): Definitions {
   const questionnaireText = readText(questionnaireFile);
   const rulesText = readText(rulesFile);
+  const catalogueText = readText(catalogueFile);
   const check = (): Definitions => {
     const plan = compileQuestionnaire(parse(questionnaireFile, questionnaireText), questionnaireFile, () => questionnaireText);
-    const rules = checkRules(parse(rulesFile, rulesText), plan, rulesFile, () => rulesText);
-    return { plan, rules };
+    const catalogue = checkCatalogue(parse(catalogueFile, catalogueText), plan, catalogueFile, catalogueText);
+    const rules = checkRules(parse(rulesFile, rulesText), plan, rulesFile, () => rulesText, catalogue);
+    return { plan, rules, catalogue };
   };
   const code = checkingCode();
   if (!code || !cacheDir(env)) return check();
   let checked: Definitions | undefined;
   const entry = cached(
-    `definitions-${contentKey(code, questionnaireText, rulesText)}.json`,
+    `definitions-${contentKey(code, questionnaireText, rulesText, catalogueText)}.json`,
     () => {
       checked = check();
       const { byName: _b, extraKeys: _e, isVisible: _v, source: _s, ...plan } = checked.plan;
       const { source: _r, ...rules } = checked.rules;
-      return JSON.stringify({ plan, rules });
+      const { source: _c, ...catalogue } = checked.catalogue;
+      return JSON.stringify({ plan, rules, catalogue });
     },
     env,
   );
   if (checked) return checked;
   try {
-    const data = JSON.parse(entry) as { plan: Omit<PlanData, 'source'>; rules: Omit<RuleSet, 'source'> };
-    return { plan: planFromData({ ...data.plan, source: questionnaireFile }), rules: { ...data.rules, source: rulesFile } };
+    const data = JSON.parse(entry) as { plan: Omit<PlanData, 'source'>; rules: Omit<RuleSet, 'source'>; catalogue: Omit<Catalogue, 'source'> };
+    return {
+      plan: planFromData({ ...data.plan, source: questionnaireFile }),
+      rules: { ...data.rules, source: rulesFile },
+      catalogue: { ...data.catalogue, source: catalogueFile },
+    };
   } catch {
     return check(); // a damaged cache entry: check the long way
   }
@@ -55,7 +64,7 @@ function parse(file: string, text: string): unknown {
 }
 
 /** The code whose behaviour decides whether a definition passes; it is part of the cache key. */
-const CHECKING_CODE = ['dist/questionnaire/compile.js', 'dist/decision/load-rules.js', 'dist/model/taxonomy.js', 'dist/questionnaire/properties.js', 'src/schemas/rules.schema.json', 'package.json'];
+const CHECKING_CODE = ['dist/questionnaire/compile.js', 'dist/decision/load-rules.js', 'dist/plan/catalogue.js', 'dist/model/taxonomy.js', 'dist/questionnaire/properties.js', 'src/schemas/rules.schema.json', 'package.json'];
 
 function checkingCode(): string | undefined {
   try {

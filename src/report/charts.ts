@@ -139,3 +139,39 @@ export function domainRadar(domains: readonly ChartDomain[], style: ChartStyle =
   body += '</g>';
   return svg(size, size, 'Domain profile (radar, 0-4)', body, style);
 }
+
+export interface CostSeries {
+  label: string;
+  setup: number;
+  perYear: number;
+}
+
+/** Cumulative cost over 36 months for each option: where the lines cross is the break-even point. */
+export function costChart(options: readonly CostSeries[], currency: string, style: ChartStyle = DEFAULT_CHART_STYLE): string {
+  const width = 640;
+  const height = 280;
+  const left = 90;
+  const top = 30;
+  const bottom = height - 40;
+  const months = 36;
+  const at = (o: CostSeries, m: number) => o.setup + (o.perYear * m) / 12;
+  const max = Math.max(1, ...options.map((o) => at(o, months)));
+  const x = scaleLinear().domain([0, months]).range([left, width - 20]);
+  const y = scaleLinear().domain([0, max]).nice().range([bottom, top]);
+  const colours = [style.accent, '#ef8a62', '#5a5a5a'];
+  let body = '';
+  for (const tick of y.ticks(5)) {
+    body += `<line x1="${left}" y1="${n(y(tick))}" x2="${width - 20}" y2="${n(y(tick))}" stroke="#e0e0e0"/>`;
+    body += `<text x="${left - 6}" y="${n(y(tick) + 4)}" font-size="9" text-anchor="end" fill="#555555">${escapeXml(Math.round(tick).toLocaleString('en-GB'))}</text>`;
+  }
+  for (const m of [0, 12, 24, 36]) {
+    body += `<text x="${n(x(m))}" y="${bottom + 16}" font-size="9" text-anchor="middle" fill="#555555">${m === 0 ? 'start' : `year ${m / 12}`}</text>`;
+  }
+  options.forEach((o, i) => {
+    const points = [0, months].map((m) => `${n(x(m))},${n(y(at(o, m)))}`).join(' ');
+    body += `<polyline points="${points}" fill="none" stroke="${colours[i % colours.length]}" stroke-width="3"/>`;
+    body += `<rect x="${left + i * 250}" y="8" width="12" height="4" fill="${colours[i % colours.length]}"/><text x="${left + 16 + i * 250}" y="13" font-size="10" fill="#1a1a1a">${escapeXml(o.label)}</text>`;
+  });
+  body += `<text x="12" y="${top + 4}" font-size="9" fill="#555555">${escapeXml(currency)}</text>`;
+  return svg(width, height, 'Cumulative cost over three years', body, style);
+}

@@ -152,6 +152,7 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
       })),
     },
     combination: result.combination,
+    plan: planView(result),
     profile: result.profile.map((p) => ({ title: p.title, answer: p.display ?? 'Not answered' })),
     allAnswers: result.answers.map((a) => ({
       title: a.title,
@@ -161,7 +162,7 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
       comment: a.comment ?? '',
     })),
     /** Filled in by the HTML, PDF and Word renderers, which draw the charts. */
-    charts: { bars: '', heatmap: '', radar: '' },
+    charts: { bars: '', heatmap: '', radar: '', costs: '' },
     references,
     challenges,
     levels: LEVELS,
@@ -176,4 +177,53 @@ function show(v: unknown): string {
   if (Array.isArray(v)) return v.length ? v.join(', ') : 'nothing';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return String(v);
+}
+
+const STANCE_TITLES = { 'in-house': 'Keep in-house', share: 'Share with the provider', outsource: 'Outsource' } as const;
+const CSF_TITLES: Record<string, string> = { GV: 'Govern', ID: 'Identify', PR: 'Protect', DE: 'Detect', RS: 'Respond', RC: 'Recover' };
+const ISO_TITLES: Record<string, string> = { 'plan-prepare': 'Plan and prepare', 'detect-report': 'Detect and report', 'assess-decide': 'Assess and decide', respond: 'Respond', learn: 'Learn lessons' };
+
+/** The outsourcing plan, formatted: services, RACI, staffing and cost, contract requirements. */
+function planView(result: AssessmentResult) {
+  const p = result.plan;
+  const money = (x: number) => `${p.costs.currency} ${Math.round(x).toLocaleString('en-GB')}`;
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  return {
+    catalogue: p.catalogue,
+    services: p.services.map((s) => ({
+      ...s,
+      stanceTitle: STANCE_TITLES[s.stance],
+      csfText: s.csf.map((c) => CSF_TITLES[c] ?? c).join(', '),
+      isoText: s.iso27035.map((c) => ISO_TITLES[c] ?? c).join(', '),
+      oodaText: s.ooda.map(cap).join(', '),
+      killChainText: s.killChain.length ? s.killChain.join(', ') : '–',
+      reasonText: s.rule ? `${s.why} (rule ${s.rule}: ${s.because.join('; ')})` : s.why,
+    })),
+    stanceCounts: (['in-house', 'share', 'outsource'] as const).map((st) => ({ stance: STANCE_TITLES[st], count: p.services.filter((s) => s.stance === st).length })),
+    raci: {
+      parties: p.raci.parties,
+      gaps: p.raci.gaps,
+      rows: p.raci.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, text: c.role ?? 'GAP' })) })),
+      gapNotes: p.raci.rows.flatMap((r) => r.cells.filter((c) => c.gap).map((c) => `${r.title}, ${c.party}: ${c.note ?? 'unclear'}`)),
+    },
+    staffing: {
+      ...p.staffing,
+      coverageText: p.staffing.coverage === '24x7' ? 'around the clock (24x7)' : 'business hours',
+      gapText: p.staffing.gap > 0 ? `${p.staffing.gap} FTE short` : p.staffing.gap < 0 ? `${-p.staffing.gap} FTE to spare` : 'no gap',
+    },
+    costs: {
+      ...p.costs,
+      rows: [p.costs.inHouse, p.costs.provider].map((o) => ({ label: o.label, setup: money(o.setup), perYear: money(o.perYear), year1: money(o.year1), year3: money(o.year3) })),
+      breakEvenText:
+        p.costs.breakEvenMonth === null
+          ? 'Neither option pays back the other within the comparison.'
+          : p.costs.breakEvenMonth === 0
+            ? `${p.costs.cheaperOverThreeYears === 'provider' ? 'The provider option' : 'The in-house option'} is cheaper from the start.`
+            : `The option that is cheaper to run pays back its higher setup cost after ${p.costs.breakEvenMonth} months.`,
+      assumptionText: p.costs.assumed
+        ? 'These figures use irready\'s default cost assumptions (round Western European figures); replace them with --costs for a real budget.'
+        : 'These figures use the cost assumptions given with --costs.',
+    },
+    requirements: p.requirements.map((r, i) => ({ ...r, number: i + 1, becauseText: r.because.join('; '), referencesText: r.references.join(', ') })),
+  };
 }

@@ -3,11 +3,14 @@ import { decide, type Action, type Decision } from '../decision/decide.js';
 import type { RuleSet } from '../decision/rules.js';
 import type { ScoringPlan } from '../questionnaire/plan.js';
 import type { Targets } from './targets.js';
+import type { Catalogue } from '../plan/catalogue.js';
+import { buildPlan, type OutsourcingPlan } from '../plan/plan.js';
+import type { CostAssumptions } from '../plan/staffing.js';
 import { combineAnswers, COMBINATION_RULE, type Disagreements } from '../scoring/combine.js';
 import { scoreAnswers, type DomainScore, type ProfileAnswer, type ScoredAnswer, type Summary } from '../scoring/score.js';
 
 /** Raised whenever the result's shape changes; renderers and other tools check it. */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 /** Everything an assessment found. Renderers read only this. */
 export interface AssessmentResult {
@@ -28,6 +31,8 @@ export interface AssessmentResult {
   /** How several respondents' answers were combined, and where they disagree. */
   combination: { rule: string; respondents: number };
   disagreements: Disagreements;
+  /** The outsourcing plan: services, responsibilities, staffing and cost, contract requirements. */
+  plan: OutsourcingPlan;
   /** Desired levels, when given with --target. */
   targets?: Targets;
 }
@@ -36,6 +41,9 @@ export interface ResultOptions {
   /** When the result was made (ISO 8601); the caller owns the clock so that scoring stays pure. */
   generatedAt: string;
   tool: { name: string; version: string };
+  catalogue: Catalogue;
+  /** Cost figures that replace the defaults (from --costs). */
+  costs?: Partial<CostAssumptions>;
 }
 
 /** Scores one respondent's answers and decides: the whole assessment as one value. */
@@ -70,5 +78,6 @@ export function assessMany(plan: ScoringPlan, rules: RuleSet, respondents: reado
     answers: scores.answers,
     combination: { rule: COMBINATION_RULE, respondents: respondents.length },
     disagreements: combined.disagreements,
+    plan: buildPlan(options.catalogue, rules, scores, decision, options.costs),
   };
 }

@@ -1,7 +1,7 @@
 import { checkAnswers, checkValue } from '../../answers/answers.js';
 import type { PlanQuestion, ScoringPlan } from '../../questionnaire/plan.js';
 import { InputError, type Problem } from '../../util/errors.js';
-import { convertAnswer, isBlank } from './convert.js';
+import { convertAnswer, isBlank, undefuse } from './convert.js';
 import { readCsvSheet, readSheetText, readYamlSheet, sheetKind, type SheetEntry } from './read.js';
 
 export interface SheetAnswers {
@@ -61,7 +61,7 @@ export function sheetToData(file: string, entries: readonly SheetEntry[], plan: 
       // A YAML `<question>-Comment` key (or a CSV line named so): the text as it stands.
       const text = typeof entry.answer === 'number' || typeof entry.answer === 'boolean' ? String(entry.answer) : entry.answer;
       if (typeof text !== 'string') report(checkOne(plan, target.comment, text, file) ?? 'must be text');
-      else addComment(comments, target.comment, { text: text.trim() });
+      else addComment(comments, target.comment, { text: undefuse(text.trim()) });
       continue;
     }
 
@@ -85,7 +85,7 @@ export function sheetToData(file: string, entries: readonly SheetEntry[], plan: 
     }
     if (hasComment && ok) {
       if (!q.commentKey) report('this question takes no comment; leave its "comment" cell empty');
-      else addComment(comments, q.commentKey, { row: target.row, text: entry.comment!.trim() });
+      else addComment(comments, q.commentKey, { row: target.row, text: undefuse(entry.comment!.trim()) });
     }
   }
 
@@ -121,7 +121,40 @@ function resolveName(name: string, plan: ScoringPlan): Target {
     if (owner?.kind === 'matrix') return { kind: 'question', question: owner, row: name.slice(dot + 1) };
     if (owner) return { kind: 'problem', problem: `"${owner.name}" has no rows; name the line "${owner.name}"` };
   }
-  return { kind: 'problem', problem: checkOne(plan, name, '', '') ?? `unknown question "${name}"` };
+  const near = nearest(name, sheetNames(plan));
+  return { kind: 'problem', problem: `unknown question "${name}"${near ? `; did you mean "${near}"?` : ''}` };
+}
+
+/** Every name a sheet line may carry: questions, matrix rows and comment fields. */
+function sheetNames(plan: ScoringPlan): string[] {
+  const names: string[] = [];
+  for (const q of plan.questions) {
+    if (q.kind === 'matrix') names.push(...q.rows.map((r) => `${q.name}.${r.value}`));
+    else names.push(q.name);
+  }
+  return [...names, ...plan.extraKeys.keys()];
+}
+
+/** The closest name within two edits, for "did you mean". */
+function nearest(name: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of names) {
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 /** The message the answers file check gives for one key and value (such as an unknown name, with a suggestion). */

@@ -93,8 +93,8 @@ export function readCsvSheet(file: string, text: string): ReadSheet {
   const col = (name: string) => header.indexOf(name);
   const [nameCol, answerCol, commentCol] = [col('name'), col('answer'), col('comment')];
   if (nameCol < 0 || answerCol < 0) {
-    const missing = ['name', 'answer'].filter((c) => col(c) < 0).map((c) => `"${c}"`).join(' and ');
-    problem(starts[0], `the first line must be the sheet's header (${headerList()}); it has no ${missing} column. Write a fresh sheet with "irready template" and keep its first line`);
+    const missing = ['name', 'answer'].filter((c) => col(c) < 0).map((c) => `"${c}"`);
+    problem(starts[0], `the first line must be the sheet's header (${headerList()}); it has no ${missing.join(' and ')} column${missing.length > 1 ? 's' : ''}. Write a fresh sheet with "irready template" and keep its first line`);
     return { entries: [], problems };
   }
 

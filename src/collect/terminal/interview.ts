@@ -131,7 +131,8 @@ function showHelp(q: PlanQuestion, ctx: Context): void {
   prompter.say(style.bold('  About this question'));
   prompter.say(`  ${q.description ?? 'There is no further explanation for this question.'}`);
   if (q.choices.some((c) => c.value === NOT_APPLICABLE)) prompter.say(style.dim('  "Not applicable": you will be asked for the reason, which is kept as the comment.'));
-  if (q.choices.some((c) => c.value === DONT_KNOW)) prompter.say(style.dim('  "Don\'t know" counts as the lowest level until someone who knows answers.'));
+  const dontKnow = q.choices.find((c) => c.value === DONT_KNOW);
+  if (dontKnow) prompter.say(style.dim(`  "Don't know" scores ${dontKnow.score ?? 0}; where another respondent knows, their answer counts instead.`));
   if (q.references.length) {
     prompter.say(style.bold('  References'));
     for (const ref of q.references) prompter.say(`  - ${ref}: ${referenceTitle(ref)}`);
@@ -192,7 +193,7 @@ async function askValue(q: PlanQuestion, ctx: Context): Promise<Step<unknown>> {
         message: q.title,
         choices: [...choices, ...actionChoices()],
         initial,
-        validate: (steps) => checkValue(q, steps.map((s) => ('answer' in s ? s.answer : undefined))),
+        validate: (steps) => checkValue(q, steps.map((s) => ('answer' in s ? s.answer : undefined)))?.replace(`"${NONE_ITEM}"`, `"${NONE_LABEL}"`),
       });
       const action = values.find((s): s is { action: Action } => 'action' in s);
       if (action) return action;

@@ -47,6 +47,7 @@ export class TtyPrompter implements Prompter {
         ],
         pageSize: this.pageSize,
         loop: false,
+        shortcuts: { all: null, invert: null }, // "all" would tick the actions too
         validate: (ticked) => {
           const values = ticked.map((c) => c.value);
           if (values.length === 0) return 'tick every item that applies (space), then press Enter';
