@@ -3,7 +3,8 @@ import { loadAnswers, type Answers } from './answers/answers.js';
 import type { RuleSet } from './decision/rules.js';
 import { loadDefinitions } from './questionnaire/definitions.js';
 import type { Catalogue } from './plan/catalogue.js';
-import type { CostAssumptions } from './plan/staffing.js';
+import { checkCosts, type CostAssumptions } from './plan/staffing.js';
+import { readStructured } from './util/structured.js';
 import type { ScoringPlan } from './questionnaire/plan.js';
 import { assess, assessMany, type AssessmentResult } from './result/result.js';
 import { InputError } from './util/errors.js';
@@ -29,14 +30,23 @@ export interface Assessor {
   assessMany(answers: readonly Answers[], options?: { generatedAt?: string }): AssessmentResult;
 }
 
-export function createAssessor(options: { questionnaire?: string; rules?: string; catalogue?: string; costs?: Partial<CostAssumptions> } = {}): Assessor {
+export interface AssessorOptions {
+  questionnaire?: string;
+  rules?: string;
+  catalogue?: string;
+  /** Cost figures, or a JSON/YAML file of them, that replace the plan's defaults. */
+  costs?: Partial<CostAssumptions> | string;
+}
+
+export function createAssessor(options: AssessorOptions = {}): Assessor {
+  const costs = typeof options.costs === 'string' ? checkCosts(readStructured(options.costs), options.costs) : options.costs;
   const questionnaireFile = options.questionnaire ?? BUILT_IN_QUESTIONNAIRE;
   const rulesFile = options.rules ?? rulesFileFor(questionnaireFile);
   if (!options.rules && existsSync(questionnaireFile) && !existsSync(rulesFile)) {
     throw new InputError({ file: questionnaireFile, message: `has no decision rules beside it (expected ${rulesFile}); name them with --rules` });
   }
   const { plan, rules, catalogue } = loadDefinitions(questionnaireFile, rulesFile, process.env, options.catalogue);
-  const resultOptions = (generatedAt?: string) => ({ generatedAt: stampTime(generatedAt), tool: toolInfo(), catalogue, ...(options.costs ? { costs: options.costs } : {}) });
+  const resultOptions = (generatedAt?: string) => ({ generatedAt: stampTime(generatedAt), tool: toolInfo(), catalogue, ...(costs ? { costs } : {}) });
   return {
     plan,
     rules,

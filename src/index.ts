@@ -5,14 +5,17 @@
  *   const result = assessor.assess(assessor.load('answers.json'));
  *   const markdown = renderReport(result, 'md');
  */
-import { createAssessor, type Assessor } from './assessment.js';
+import { createAssessor, type Assessor, type AssessorOptions } from './assessment.js';
 import { checkResult, isResult } from './result/load-result.js';
 import type { AssessmentResult } from './result/result.js';
 import { readJson, readText } from './util/files.js';
 import { assessWorkspace } from './workspace/assess.js';
 import { isWorkspace, openWorkspace } from './workspace/workspace.js';
 
-export { BUILT_IN_QUESTIONNAIRE, createAssessor, rulesFileFor, type Assessor } from './assessment.js';
+export { BUILT_IN_QUESTIONNAIRE, createAssessor, rulesFileFor, type Assessor, type AssessorOptions } from './assessment.js';
+export { buildPlan, type OutsourcingPlan, type ServiceDecision, type Raci, type Requirement } from './plan/plan.js';
+export { BUILT_IN_CATALOGUE, checkCatalogue, loadCatalogue, type Catalogue } from './plan/catalogue.js';
+export { checkCosts, costComparison, DEFAULT_COSTS, staffingNeeds, type CostAssumptions } from './plan/staffing.js';
 export { checkAnswers, checkValue, loadAnswers, type Answers, type Person } from './answers/answers.js';
 export { compileQuestionnaire, loadQuestionnaire, planFromData } from './questionnaire/compile.js';
 export { loadDefinitions } from './questionnaire/definitions.js';
@@ -39,7 +42,7 @@ export * from './model/taxonomy.js';
  * A result from a path that holds answers (scored now), a result made earlier (checked against the
  * schema and used as it is), or an engagement workspace (every respondent's answers, combined).
  */
-export function resultFromFile(file: string, options: { questionnaire?: string; rules?: string; generatedAt?: string; assessor?: Assessor } = {}): AssessmentResult {
+export function resultFromFile(file: string, options: AssessorOptions & { generatedAt?: string; assessor?: Assessor } = {}): AssessmentResult {
   if (isWorkspace(file)) {
     const assessor = options.assessor ?? createAssessor(options);
     return assessWorkspace(openWorkspace(file), assessor, { generatedAt: options.generatedAt });

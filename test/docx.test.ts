@@ -102,6 +102,7 @@ describe('Word report', () => {
       'Executive summary',
       'Scores at a glance',
       `Recommendation: ${escapeXml(result.decision.modelTitle)}`,
+      'Outsourcing plan',
       'Findings by domain',
       'Action plan',
       'Method and references',
@@ -125,6 +126,52 @@ describe('Word report', () => {
     }
     for (const b of result.decision.blockers) expectText(documentXml, b.title);
     for (const answer of result.answers.filter((a) => a.status !== 'hidden')) expectText(documentXml, answer.title);
+  });
+
+  it('shows the outsourcing plan after the recommendation: services, RACI, staffing, cost and contract', () => {
+    const plan = result.plan;
+    const h2 = styled(documentXml, 'Heading2');
+    const subsections = ['Services', 'Responsibilities (RACI)', 'Staffing', 'Cost', 'Contract and SLA requirements'];
+    expect(h2).toEqual(expect.arrayContaining(subsections));
+    // The five subsections come in this order, straight after the "Outsourcing plan" heading.
+    const headings = (documentXml.match(/<w:p\b[^>]*>[\s\S]*?<\/w:p>/g) ?? [])
+      .filter((p) => /<w:pStyle w:val="Heading[12]"\/>/.test(p))
+      .map((p) => (p.match(/<w:t\b[^>]*>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join(''));
+    const start = headings.indexOf('Outsourcing plan');
+    expect(start).toBeGreaterThan(0);
+    expect(headings.slice(start + 1, start + 6)).toEqual(subsections);
+    expect(headings[start + 6]).toBe('Findings by domain');
+
+    expect(plan.services.length).toBeGreaterThan(0);
+    for (const s of plan.services) expectText(documentXml, s.title);
+    for (const party of plan.raci.parties) expectText(documentXml, party);
+    for (const r of plan.raci.rows) expectText(documentXml, r.title);
+    expect(plan.raci.gaps).toBeGreaterThan(0);
+    // The legend's GAP, then one shaded cell per gap with bold red "GAP".
+    expect((documentXml.match(/<w:t[^>]*>GAP<\/w:t>/g) ?? []).length).toBe(1 + plan.raci.gaps);
+    expect(/<w:shd [^>]*w:fill="fde0dc"[^>]*\/>[\s\S]{0,600}?<w:b\/>[\s\S]{0,200}?<w:color w:val="b2182b"\/>[\s\S]{0,200}?<w:t[^>]*>GAP<\/w:t>/.test(documentXml)).toBe(true);
+    for (const r of plan.raci.rows) for (const c of r.cells.filter((cell) => cell.gap)) expectText(documentXml, `${r.title}, ${c.party}: ${c.note ?? 'unclear'}`);
+    for (const role of plan.staffing.retained) expectText(documentXml, role.title);
+    for (const o of [plan.costs.inHouse, plan.costs.provider]) expectText(documentXml, o.label);
+    expect(plan.requirements.length).toBeGreaterThan(0);
+    for (const r of plan.requirements) {
+      expectText(documentXml, r.topic);
+      expectText(documentXml, r.requirement);
+    }
+    // Stance shading: in-house dark blue with white text, share light blue, outsource yellow.
+    expect(/w:fill="2c7bb6"[\s\S]{0,600}?<w:color w:val="ffffff"\/>[\s\S]{0,200}?<w:t[^>]*>Keep in-house<\/w:t>/.test(documentXml)).toBe(true);
+    expect(/w:fill="91bfdb"[\s\S]{0,600}?<w:t[^>]*>Share with the provider<\/w:t>/.test(documentXml)).toBe(true);
+    expect(/w:fill="f4d166"[\s\S]{0,600}?<w:t[^>]*>Outsource<\/w:t>/.test(documentXml)).toBe(true);
+  });
+
+  it('says so when no contract requirement follows, and shows no GAP without a RACI gap', async () => {
+    const r = demo();
+    r.plan = { ...r.plan, requirements: [], raci: { ...r.plan.raci, gaps: 0, rows: r.plan.raci.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ ...c, role: c.role ?? 'R', gap: false })) })) } };
+    const xml = await (await open(await render(r))).text('word/document.xml');
+    expectText(xml, 'No contract requirement follows from the answers.');
+    // Only the legend says GAP; no cell is shaded as one.
+    expect((xml.match(/<w:t[^>]*>GAP<\/w:t>/g) ?? []).length).toBe(1);
+    expect(xml.includes('w:fill="fde0dc"')).toBe(false);
   });
 
   it('has a table of contents field that Word updates on open', async () => {
@@ -160,13 +207,14 @@ describe('Word report', () => {
   it('embeds the charts as PNG pictures drawn from the same SVG', async () => {
     const media = doc.names.filter((n) => n.startsWith('word/media/'));
     expect(media.filter((n) => n.endsWith('.svg'))).toHaveLength(0);
-    expect(media.filter((n) => n.endsWith('.png'))).toHaveLength(2);
+    expect(media.filter((n) => n.endsWith('.png'))).toHaveLength(3);
     for (const name of media.filter((n) => n.endsWith('.png'))) {
       const png = await doc.zip.file(name)!.async('uint8array');
       expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
       expect(png.length).toBeGreaterThan(5000);
     }
     expect(documentXml).toContain('descr="Score by domain (0-4)"');
+    expect(documentXml).toContain('descr="Cumulative cost of each option over three years"');
     expect(documentXml).not.toContain('svgBlip');
   });
 
@@ -229,7 +277,7 @@ describe('Word report', () => {
     const base: Brand = { accent: '#aa3300', marking: 'TLP:GREEN', name: 'Acme Security', footer: 'Acme Security · confidential' };
 
     const withSvg = await open(await render(demo(), { ...base, logo: { type: 'svg', data: svgLogo } }));
-    expect(withSvg.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(3);
+    expect(withSvg.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(4);
     const svgDoc = await withSvg.text('word/document.xml');
     expect(svgDoc).toContain('name="Logo"');
     expect(svgDoc).toContain('TLP:GREEN');
@@ -238,7 +286,7 @@ describe('Word report', () => {
     expect(footers.join('')).toContain('Acme Security · confidential');
 
     const withPng = await open(await render(demo(), { ...base, logo: { type: 'png', data: pngLogo } }));
-    expect(withPng.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(3);
+    expect(withPng.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(4);
     expect(withPng.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.svg'))).toHaveLength(0);
     // The PNG keeps its 4:1 shape: 213 x 53 pixels, in EMUs.
     expect(await withPng.text('word/document.xml')).toMatch(/<wp:extent cx="2028825" cy="504825"\/>/);

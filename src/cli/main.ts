@@ -16,7 +16,9 @@ const program = new Command()
 const definitionOptions = (cmd: Command) =>
   cmd
     .option('--questionnaire <file>', 'a questionnaire other than the built-in one (SurveyJS JSON)')
-    .option('--rules <file>', 'decision rules (default: <questionnaire>.rules.json beside the questionnaire)');
+    .option('--rules <file>', 'decision rules (default: <questionnaire>.rules.json beside the questionnaire)')
+    .option('--catalogue <file>', 'a service catalogue other than the built-in one (JSON)')
+    .option('--costs <file>', 'cost figures that replace the defaults of the outsourcing plan (JSON or YAML)');
 
 definitionOptions(
   program
@@ -40,7 +42,7 @@ definitionOptions(
     .command('report')
     .description('write reports for an answers file or a result file')
     .argument('<input>', 'answers file, result file (JSON) or engagement workspace')
-    .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md, html, pdf, docx, csv').default('json,md,html,pdf'))
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md, html, pdf, docx, csv (actions), requirements (CSV)').default('json,md,html,pdf'))
     .option('-d, --out-dir <dir>', 'folder for the reports', 'reports')
     .option('--brand <file>', 'consultancy name, logo, accent colour, marking and footer (JSON or YAML)')
     .option('--target <file>', 'desired level per domain (or per domain and stage), JSON or YAML')

@@ -38,6 +38,8 @@ export interface CatalogueActivity {
 export interface Catalogue {
   catalogue: string;
   version: string;
+  /** The questionnaire whose question names the catalogue uses; with another questionnaire they are ignored. */
+  questionnaire?: string;
   source: string;
   areas: Record<string, string>;
   services: CatalogueService[];
@@ -71,6 +73,8 @@ export function checkCatalogue(json: unknown, plan: ScoringPlan, file: string, t
   if (!c || typeof c !== 'object' || !Array.isArray(c.services) || !Array.isArray(c.activities) || typeof c.areas !== 'object') {
     throw new InputError({ file, message: 'a service catalogue needs "areas", "services" and "activities"' });
   }
+  // Question names (and RACI rows) are checked against the questionnaire the catalogue was written for.
+  const sameQuestionnaire = !c.questionnaire || c.questionnaire === plan.id;
   const ids = new Set<string>();
   c.services.forEach((s, i) => {
     const at = (...rest: JsonPath) => ['services', i, ...rest];
@@ -97,7 +101,7 @@ export function checkCatalogue(json: unknown, plan: ScoringPlan, file: string, t
       else if (s.neverOutsource && stance === 'outsource') report(at('defaults', model), 'a service that is never outsourced cannot default to outsource');
     }
     (s?.questions ?? []).forEach((q, k) => {
-      if (!plan.byName.get(q)?.scored) report(at('questions', k), `"${q}" is not a scored question`);
+      if (sameQuestionnaire && !plan.byName.get(q)?.scored) report(at('questions', k), `"${q}" is not a scored question`);
     });
   });
   c.activities.forEach((a, i) => {
@@ -106,7 +110,7 @@ export function checkCatalogue(json: unknown, plan: ScoringPlan, file: string, t
     (a?.services ?? []).forEach((s, k) => {
       if (!ids.has(s)) report(at('services', k), `unknown service "${s}"`);
     });
-    if (a?.raciRow !== undefined && !plan.byName.get('rc_raci_matrix')?.rows.some((r) => r.value === a.raciRow)) {
+    if (sameQuestionnaire && a?.raciRow !== undefined && !plan.byName.get('rc_raci_matrix')?.rows.some((r) => r.value === a.raciRow)) {
       report(at('raciRow'), `"${a.raciRow}" is not a row of the rc_raci_matrix question`);
     }
   });

@@ -1,3 +1,4 @@
+import { InputError, type Problem } from '../util/errors.js';
 import type { SourcingModel } from '../model/taxonomy.js';
 import type { Scores } from '../scoring/score.js';
 
@@ -171,4 +172,22 @@ export function costComparison(staffing: Staffing, scores: Scores, model: Sourci
     breakEvenMonth,
     cheaperOverThreeYears: inHouse.year3 < provider.year3 ? 'in-house' : provider.year3 < inHouse.year3 ? 'provider' : 'equal',
   };
+}
+
+/** Reads a --costs file (JSON or YAML): any of the DEFAULT_COSTS keys; every problem is named. */
+export function checkCosts(raw: unknown, file: string): Partial<CostAssumptions> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError({ file, message: `expected a map with any of ${Object.keys(DEFAULT_COSTS).join(', ')}` });
+  const problems: Problem[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!(key in DEFAULT_COSTS)) problems.push({ file, place: key, message: `unknown cost "${key}" (known: ${Object.keys(DEFAULT_COSTS).join(', ')})` });
+    else if (key === 'currency') {
+      if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) problems.push({ file, place: key, message: 'must be a three-letter currency code such as EUR' });
+      else out[key] = value;
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (key === 'productiveHoursPerFte' && value < 500)) {
+      problems.push({ file, place: key, message: `${JSON.stringify(value)} is not a ${key === 'productiveHoursPerFte' ? 'number of hours (500 or more)' : 'non-negative number'}` });
+    } else out[key] = value;
+  }
+  if (problems.length) throw new InputError(problems);
+  return out as Partial<CostAssumptions>;
 }

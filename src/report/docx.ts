@@ -198,7 +198,7 @@ export async function renderDocx(view: ReportView, brand: Brand): Promise<Uint8A
 
   // ---- tables ------------------------------------------------------------------------------------
 
-  type CellSpec = { parts: Inline[]; note?: string; level?: number | null; align?: 'left' | 'right'; color?: string; bold?: boolean };
+  type CellSpec = { parts: Inline[]; note?: string; level?: number | null; align?: 'left' | 'right'; color?: string; bold?: boolean; fill?: string };
   type Cell = Inline[] | CellSpec;
   const levelCell = (level: number | null, label: string): Cell =>
     level === null ? { parts: [label], color: GREY } : { parts: [`${level} ${label}`.trim()], level };
@@ -224,7 +224,13 @@ export async function renderDocx(view: ReportView, brand: Brand): Promise<Uint8A
       return new TC({
         width: { size: widths[i], type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.TOP,
-        ...(head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'f0f2f4' } } : level !== null ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(LEVEL_COLOURS[level]) } } : {}),
+        ...(head
+          ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'f0f2f4' } }
+          : level !== null
+            ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(LEVEL_COLOURS[level]) } }
+            : spec.fill
+              ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(spec.fill) } }
+              : {}),
         children,
       });
     };
@@ -408,6 +414,81 @@ export async function renderDocx(view: ReportView, brand: Brand): Promise<Uint8A
     table([2.2, 4, 4], ['Rule', 'Outcome', 'Because'], d.rules.map((r) => [[r.id], [r.outcome], [r.becauseText]]), 17),
   ];
 
+  // ---- outsourcing plan ---------------------------------------------------------------------------
+
+  const plan = view.plan;
+  /** Stance shading, as in the HTML badges: in-house dark blue with white text, share light blue, outsource yellow. */
+  const STANCE_FILL: Record<string, { fill: string; color?: string }> = {
+    'in-house': { fill: '2c7bb6', color: white },
+    share: { fill: '91bfdb' },
+    outsource: { fill: 'f4d166' },
+  };
+  const GAP_FILL = 'fde0dc';
+  const GAP_INK = 'b2182b';
+  const raciFirst = 3.2;
+  const planSection: (Paragraph | Table)[] = [
+    h1('Outsourcing plan'),
+    h2('Services'),
+    caption(
+      `Services of the ${oneLine(plan.catalogue.name)}, with where each sits in the NIST CSF functions, the ISO/IEC 27035-1 phases, the OODA loop and the kill chain.${plan.stanceCounts.map((c) => ` ${c.stance}: ${c.count}.`).join('')}`,
+    ),
+    table(
+      [2, 1.3, 3.1, 1.3, 1.4, 1.2, 1.9],
+      ['Service', 'Stance', 'Why', 'CSF', 'ISO/IEC 27035', 'OODA', 'Kill chain'],
+      plan.services.map((s) => {
+        const stance = STANCE_FILL[s.stance] ?? { fill: 'f0f2f4' };
+        return [[s.title], { parts: [s.stanceTitle], fill: stance.fill, ...(stance.color ? { color: stance.color } : {}) }, [s.reasonText], [s.csfText], [s.isoText], [s.oodaText], [s.killChainText]];
+      }),
+      16,
+    ),
+    h2('Responsibilities (RACI)'),
+    para(['R responsible, A accountable, C consulted, I informed. ', { text: 'GAP', bold: true, color: GAP_INK }, ': the answers leave the owner unclear; agree it before any contract, it is not guessed here.'], { style: 'ReportCaption' }),
+    table(
+      [raciFirst, ...plan.raci.parties.map(() => Math.max(1, (10 - raciFirst) / Math.max(1, plan.raci.parties.length)))],
+      ['Activity', ...plan.raci.parties],
+      plan.raci.rows.map((r) => [[r.title], ...r.cells.map((c): Cell => (c.gap ? { parts: [c.text], fill: GAP_FILL, color: GAP_INK, bold: true } : [c.text]))]),
+      17,
+    ),
+    ...(plan.raci.gapNotes.length ? [gap(), ...plan.raci.gapNotes.flatMap((n) => bullet([{ text: n, size: 17 }]))] : []),
+    h2('Staffing'),
+    para([`Coverage needed: ${plan.staffing.coverageText} (${plan.staffing.hoursPerWeek} hours a week). `, { text: `${plan.staffing.formula}.`, color: GREY, size: 17 }]),
+    table(
+      [4, 1, 5],
+      ['Role kept in-house under the recommendation', 'FTE', 'Why'],
+      plan.staffing.retained.map((r) => [[r.title], { parts: [String(r.fte)], align: 'right' }, [r.why]]),
+      17,
+    ),
+    gap(),
+    para([
+      'In-house FTE needed for the recommendation: ',
+      { text: String(plan.staffing.retainedTotal), bold: true },
+      `; available today: ${plan.staffing.available}; `,
+      { text: plan.staffing.gapText, bold: true },
+      `. Running everything in-house would take ${plan.staffing.inHouseTotal} FTE.`,
+    ]),
+    h2('Cost'),
+    table(
+      [3.6, 1.6, 1.6, 1.6, 1.6],
+      ['Option', 'Setup', 'Per year', 'First year', 'Three years'],
+      plan.costs.rows.map((r) => [[r.label], { parts: [r.setup], align: 'right' }, { parts: [r.perYear], align: 'right' }, { parts: [r.year1], align: 'right' }, { parts: [r.year3], align: 'right' }]),
+      17,
+    ),
+    ...chart(view.charts.costs, 'Cumulative cost of each option over three years'),
+    caption('Cumulative cost of each option over three years.'),
+    para([plan.costs.breakEvenText, ' ', { text: plan.costs.assumptionText, color: GREY, size: 17 }]),
+    h2('Contract and SLA requirements'),
+    ...(plan.requirements.length
+      ? [
+          table(
+            [0.5, 1.7, 4, 2.8, 1.8],
+            ['#', 'Topic', 'Requirement', 'Gap', 'Sources'],
+            plan.requirements.map((r) => [{ parts: [String(r.number)], align: 'right' }, [r.topic], [r.requirement], [r.becauseText], [r.referencesText]]),
+            16,
+          ),
+        ]
+      : [para(['No contract requirement follows from the answers.'])]),
+  ];
+
   // ---- findings -----------------------------------------------------------------------------------
 
   const findings: (Paragraph | Table)[] = [h1('Findings by domain')];
@@ -532,7 +613,7 @@ export async function renderDocx(view: ReportView, brand: Brand): Promise<Uint8A
         },
         headers: { default: header, first: coverHeader },
         footers: { default: footer, first: coverFooter },
-        children: [...cover, ...contents, ...summary, ...charts, ...decision, ...findings, ...actions, ...method, ...appendix],
+        children: [...cover, ...contents, ...summary, ...charts, ...decision, ...planSection, ...findings, ...actions, ...method, ...appendix],
       },
     ],
   });

@@ -113,6 +113,47 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
     table([110, '*', '*'], ['Rule', 'Outcome', 'Because'], d.rules.map((r) => [r.id, breakable(r.outcome), breakable(r.becauseText)]), { fontSize: 8 }),
   ];
 
+  const pl = view.plan;
+  const stanceFill = { 'in-house': ['#2c7bb6', '#ffffff'], share: ['#91bfdb', '#1a1a1a'], outsource: ['#f4d166', '#1a1a1a'] } as const;
+  const plan: Node[] = [
+    h1('Outsourcing plan'),
+    h2('Services'),
+    { text: `Services of the ${pl.catalogue.name}, with where each sits in the NIST CSF functions, the ISO/IEC 27035-1 phases, the OODA loop and the kill chain.`, style: 'caption' },
+    table(
+      [90, 62, '*', 48, 62, 42],
+      ['Service', 'Stance', 'Why', 'CSF', 'ISO/IEC 27035', 'OODA'],
+      pl.services.map((sv) => [
+        breakable(sv.title),
+        { text: sv.stanceTitle, fillColor: stanceFill[sv.stance][0], color: stanceFill[sv.stance][1] },
+        breakable(sv.reasonText),
+        sv.csfText,
+        sv.isoText,
+        sv.oodaText,
+      ]),
+      { fontSize: 7.5 },
+    ),
+    h2('Responsibilities (RACI)'),
+    { text: 'R responsible, A accountable, C consulted, I informed. GAP: the answers leave the owner unclear; agree it before any contract, it is not guessed here.', style: 'caption' },
+    table(
+      ['*', ...pl.raci.parties.map(() => 80)],
+      ['Activity', ...pl.raci.parties],
+      pl.raci.rows.map((r) => [breakable(r.title), ...r.cells.map((c) => (c.gap ? { text: 'GAP', bold: true, color: '#b2182b', fillColor: '#fde0dc' } : c.text))]),
+    ),
+    ...(pl.raci.gapNotes.length ? [{ ul: pl.raci.gapNotes.map((g) => breakable(g)), fontSize: 8.5, margin: [0, 0, 0, 8] }] : []),
+    h2('Staffing'),
+    { text: `Coverage needed: ${pl.staffing.coverageText} (${pl.staffing.hoursPerWeek} hours a week). ${pl.staffing.formula}.`, margin: [0, 0, 0, 4] },
+    table(['*', 40, 200], ['Role kept in-house under the recommendation', 'FTE', 'Why'], pl.staffing.retained.map((r) => [breakable(r.title), { text: String(r.fte), alignment: 'right' }, breakable(r.why)])),
+    { text: `In-house FTE needed for the recommendation: ${pl.staffing.retainedTotal}; available today: ${pl.staffing.available}; ${pl.staffing.gapText}. Running everything in-house would take ${pl.staffing.inHouseTotal} FTE.`, margin: [0, 0, 0, 8] },
+    h2('Cost'),
+    table(['*', 70, 70, 70, 75], ['Option', 'Setup', 'Per year', 'First year', 'Three years'], pl.costs.rows.map((r) => [r.label, ...[r.setup, r.perYear, r.year1, r.year3].map((x) => ({ text: x, alignment: 'right' }))])),
+    { svg: view.charts.costs, width: 460, margin: [0, 4, 0, 4] },
+    { text: `${pl.costs.breakEvenText} ${pl.costs.assumptionText}`, style: 'caption' },
+    h2('Contract and SLA requirements'),
+    pl.requirements.length
+      ? table([14, 70, '*', 110, 70], ['#', 'Topic', 'Requirement', 'Gap', 'Sources'], pl.requirements.map((r) => [String(r.number), breakable(r.topic), breakable(r.requirement), breakable(r.becauseText), breakable(r.referencesText)]), { fontSize: 7.5 })
+      : { text: 'No contract requirement follows from the answers.' },
+  ];
+
   const findings: Node[] = [
     h1('Findings by domain'),
     { text: 'Each domain lists the answers that fall short of level 3 (formal and approved), the "don\'t know" answers and the unanswered questions, with the evidence given. Every answer is in the appendix.', style: 'caption' },
@@ -224,6 +265,7 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
       ...summary,
       ...charts,
       ...decision,
+      ...plan,
       ...findings,
       ...disagreements,
       ...actions,

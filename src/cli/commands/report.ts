@@ -12,6 +12,8 @@ export interface ReportOptions {
   target?: string;
   questionnaire?: string;
   rules?: string;
+  catalogue?: string;
+  costs?: string;
   date?: string;
 }
 
