@@ -86,19 +86,19 @@ describe('irready template', () => {
     const physical = text.split('\r\n');
     expect(physical.at(-1)).toBe('');
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(physical[0]).toBe('"name","section","question","allowed answers","answer","comment"');
+    expect(physical[0]).toBe('"name","section","question","answer","comment","allowed answers"');
     for (const line of physical.slice(0, -1)) expect(line, line).toMatch(/^".*"$/);
     const rows = parse(text) as string[][];
     const names = rows.slice(1).map((r) => r[0]);
     const expected = plan.questions.flatMap((q) => (q.kind === 'matrix' ? q.rows.map((r) => `${q.name}.${r.value}`) : [q.name]));
     expect(names).toEqual(expected);
     const byName = new Map(rows.slice(1).map((r) => [r[0], r]));
-    expect(byName.get('org_need_24x7')![3]).toBe('yes | no');
-    expect(byName.get('org_employees')![3]).toBe('a number, 1 or more');
-    expect(byName.get('org_sector')![3]).toMatch(/^finance = Finance and insurance \| health = /);
-    expect(byName.get('org_regulations')![3]).toMatch(/^one or more, separated by ";": nis2 = NIS2 \(EU\) \|.*"none" on its own$/);
-    expect(byName.get('lc_source_matrix.identity')![3]).toMatch(/^one of: none = Not logged \| local = /);
-    for (const r of rows.slice(1)) expect(r.slice(4)).toEqual(['', '']);
+    expect(byName.get('org_need_24x7')![5]).toBe('yes | no');
+    expect(byName.get('org_employees')![5]).toBe('a number, 1 or more');
+    expect(byName.get('org_sector')![5]).toMatch(/^finance = Finance and insurance \| health = /);
+    expect(byName.get('org_regulations')![5]).toMatch(/^one or more, separated by ";": nis2 = NIS2 \(EU\) \|.*"none" on its own$/);
+    expect(byName.get('lc_source_matrix.identity')![5]).toMatch(/^one of: none = Not logged \| local = /);
+    for (const r of rows.slice(1)) expect(r.slice(3, 5)).toEqual(['', '']);
     // Refuses to overwrite a sheet that may hold answers.
     await expect(template(dir, { format: 'csv' })).rejects.toThrow(/already exists/);
   });
@@ -244,7 +244,7 @@ describe('irready import', () => {
 
   it('names a sheet without its header line', async () => {
     expect(lines(await importProblems(join(FIXTURES, 'no-header.csv')))).toEqual([
-      expect.stringMatching(/^1 : the first line must be the sheet's header \(name, section, question, allowed answers, answer, comment\); it has no "name" and "answer" columns/),
+      expect.stringMatching(/^1 : the first line must be the sheet's header \(name, section, question, answer, comment, allowed answers\); it has no "name" and "answer" columns/),
     ]);
     expect(snapshot().answers).toBeUndefined();
   });

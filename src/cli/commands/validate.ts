@@ -5,6 +5,7 @@ import { checkRules } from '../../decision/load-rules.js';
 import { checkResult } from '../../result/load-result.js';
 import { InputError, formatProblem, type Problem } from '../../util/errors.js';
 import { readJson, readText } from '../../util/files.js';
+import { isWorkspace, openWorkspace, workspaceAnswers } from '../../workspace/workspace.js';
 
 type Kind = 'questionnaire' | 'rules' | 'answers' | 'result';
 
@@ -24,6 +25,14 @@ export async function validate(files: string[], opts: { questionnaire?: string; 
   const problems: Problem[] = [];
   for (const file of files) {
     try {
+      if (isWorkspace(file)) {
+        const ws = openWorkspace(file);
+        const found: Problem[] = [];
+        for (const { file: answers } of workspaceAnswers(ws)) found.push(...checkAnswers(readJson(answers), definitions().plan, answers, () => readText(answers)));
+        if (found.length) throw new InputError(found);
+        console.log(`ok: ${file} (engagement for ${ws.engagement.organization.name}, ${ws.engagement.respondents.length} respondent(s))`);
+        continue;
+      }
       const json = readJson(file);
       const text = () => readText(file);
       const kind = kindOf(json);

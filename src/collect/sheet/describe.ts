@@ -5,8 +5,12 @@ import type { PlanChoice, PlanQuestion, ScoringPlan } from '../../questionnaire/
  * (or a YAML file) to the web form. `irready template` writes it blank, `irready import` reads it back.
  */
 
-/** The sheet's columns, in order. `import` finds them by name, so respondents may reorder or add columns. */
-export const SHEET_COLUMNS = ['name', 'section', 'question', 'allowed answers', 'answer', 'comment'] as const;
+/**
+ * The sheet's columns, in order: the answer and comment come before the long list of allowed answers, so
+ * that a spreadsheet shows them next to the question. `import` finds columns by name, so respondents may
+ * reorder or add columns.
+ */
+export const SHEET_COLUMNS = ['name', 'section', 'question', 'answer', 'comment', 'allowed answers'] as const;
 
 export interface SheetLine {
   /** Question name, or `<question>.<row>` for a row of a matrix question. */

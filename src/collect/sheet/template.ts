@@ -11,7 +11,7 @@ export const SHEET_FORMATS: readonly SheetFormat[] = ['csv', 'yaml'];
  * that starts like a formula gets a leading apostrophe, so a spreadsheet shows it as text.
  */
 export function renderCsvTemplate(plan: ScoringPlan): string {
-  const rows = sheetLines(plan).map((l) => [l.name, l.section, l.text, l.allowed, '', '']);
+  const rows = sheetLines(plan).map((l) => [l.name, l.section, l.text, '', '', l.allowed]);
   return stringify(rows, {
     bom: true,
     record_delimiter: 'windows',
