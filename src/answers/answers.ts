@@ -2,6 +2,7 @@ import type { PlanQuestion, ScoringPlan } from '../questionnaire/plan.js';
 import { InputError, type Problem } from '../util/errors.js';
 import { readJson, readText } from '../util/files.js';
 import { formatPath, locateInJson, type JsonPath } from '../util/locate.js';
+import { nearestName } from '../util/suggest.js';
 
 export interface Person {
   name: string;
@@ -42,7 +43,7 @@ export function checkAnswers(json: unknown, plan: ScoringPlan, file: string, sou
     return problems;
   }
   for (const key of Object.keys(json)) {
-    if (!TOP_LEVEL_KEYS.has(key)) report([key], `unknown field "${key}" (expected questionnaire, organization, respondent, description, data)`);
+    if (!TOP_LEVEL_KEYS.has(key)) report([key], `unknown field ${describe(key)} (expected questionnaire, organization, respondent, description, data)`);
   }
 
   const q = json.questionnaire;
@@ -79,7 +80,7 @@ export function checkAnswers(json: unknown, plan: ScoringPlan, file: string, sou
       if (typeof value !== 'string') report(path, `a comment must be text, not ${describe(value)}`);
       continue;
     }
-    report(path, `unknown question "${key}"${suggest(key, plan)}`);
+    report(path, `unknown question ${describe(key)}${suggest(key, plan)}`);
   }
   return problems;
 }
@@ -139,27 +140,8 @@ function describe(v: unknown): string {
   return String(v);
 }
 
-/** ", did you mean ...?" for a near miss among question names. */
+/** "; did you mean ...?" for a near miss among question names. */
 function suggest(key: string, plan: ScoringPlan): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const name of plan.byName.keys()) {
-    const d = editDistance(key, name, bestDistance);
-    if (d < bestDistance) {
-      best = name;
-      bestDistance = d;
-    }
-  }
+  const best = nearestName(key, plan.byName.keys());
   return best ? `; did you mean "${best}"?` : '';
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }

@@ -1,4 +1,5 @@
 import { checkAnswers, checkValue } from '../../answers/answers.js';
+import { nearestName } from '../../util/suggest.js';
 import type { PlanQuestion, ScoringPlan } from '../../questionnaire/plan.js';
 import { InputError, type Problem } from '../../util/errors.js';
 import { convertAnswer, isBlank, undefuse } from './convert.js';
@@ -121,7 +122,7 @@ function resolveName(name: string, plan: ScoringPlan): Target {
     if (owner?.kind === 'matrix') return { kind: 'question', question: owner, row: name.slice(dot + 1) };
     if (owner) return { kind: 'problem', problem: `"${owner.name}" has no rows; name the line "${owner.name}"` };
   }
-  const near = nearest(name, sheetNames(plan));
+  const near = nearestName(name, sheetNames(plan));
   return { kind: 'problem', problem: `unknown question "${name}"${near ? `; did you mean "${near}"?` : ''}` };
 }
 
@@ -133,28 +134,6 @@ function sheetNames(plan: ScoringPlan): string[] {
     else names.push(q.name);
   }
   return [...names, ...plan.extraKeys.keys()];
-}
-
-/** The closest name within two edits, for "did you mean". */
-function nearest(name: string, names: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of names) {
-    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** The message the answers file check gives for one key and value (such as an unknown name, with a suggestion). */
