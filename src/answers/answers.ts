@@ -99,6 +99,8 @@ export function checkValue(q: PlanQuestion, value: unknown): string | undefined 
       return typeof value === 'boolean' ? undefined : `${describe(value)} is not true or false`;
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return `${describe(value)} is not a number`;
+      // Beyond this, staffing and cost sums overflow to Infinity, which JSON writes as null.
+      if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return `${value} is too large (at most ${Number.MAX_SAFE_INTEGER})`;
       if (q.min !== undefined && value < q.min) return `${value} is below the minimum ${q.min}`;
       if (q.max !== undefined && value > q.max) return `${value} is above the maximum ${q.max}`;
       return undefined;

@@ -62,6 +62,18 @@ definitionOptions(
 
 definitionOptions(
   program
+    .command('providers')
+    .description('score provider offers against the outsourcing plan and requirements of an assessment, side by side')
+    .argument('<input>', 'answers file, result file (JSON) or engagement workspace')
+    .argument('<offer...>', 'provider offers (YAML or JSON, see examples/offers/)')
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, html, pdf').default('md,html,pdf'))
+    .option('-d, --out-dir <dir>', 'folder for the reports', 'reports')
+    .option('--country <codes>', "the organisation's countries (ISO 3166-1 alpha-2, comma-separated), for the offshore risk")
+    .option('--date <iso>', 'the time to stamp the assessment with (default: SOURCE_DATE_EPOCH or now)'),
+).action(runAction(async (input: string, offers: string[], opts) => (await import('./commands/providers.js')).providers(input, offers, opts)));
+
+definitionOptions(
+  program
     .command('init')
     .description('create an engagement workspace for an organisation: respondents, answers, results and reports in one folder')
     .argument('<dir>', 'folder to create')
@@ -126,6 +138,55 @@ program
   .option('-d, --out-dir <dir>', 'folder for the reports', 'reports/demo')
   .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md, html, pdf, docx, csv').default('json,md,html,pdf'))
   .action(runAction(async (opts) => (await import('./commands/demo.js')).demo(opts)));
+
+definitionOptions(
+  program
+    .command('batch')
+    .description('score and report many engagements in parallel (worker threads); each one\'s reports go to <out-dir>/<slug>/')
+    .argument('<inputs...>', 'answers files, result files or engagement workspaces')
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: json, md, html, pdf, docx, csv (actions), requirements (CSV)').default('pdf,html'))
+    .option('-d, --out-dir <dir>', 'folder for the reports', 'reports')
+    .option('-w, --workers <n>', 'worker threads (default: one per core)')
+    .option('--date <iso>', 'the time to stamp the results with (default: SOURCE_DATE_EPOCH or now)'),
+).action(runAction(async (inputs: string[], opts) => (await import('./commands/batch.js')).batch(inputs, opts)));
+
+{
+  // The open handover format: the customer-services knowledge passed from one provider to the next.
+  const handover = program.command('handover').description('the open handover file passed from one incident response provider to the next: create, check and print it');
+  definitionOptions(
+    handover
+      .command('init')
+      .description('write a first handover file from an assessment: what it knows filled in, the rest marked "todo"')
+      .argument('<input>', 'engagement workspace, answers file or result file')
+      .option('-o, --output <file>', 'where to write it (default: <workspace>/handover.json, or ./handover.json for a file)')
+      .option('--force', 'replace the file if it exists')
+      .option('--date <iso>', 'the time to stamp the file with (default: SOURCE_DATE_EPOCH or now)'),
+  ).action(runAction(async (input: string, opts) => (await import('./commands/handover.js')).handoverInit(input, opts)));
+  handover
+    .command('validate')
+    .description('check a handover file (schema, references, secrets); prints every problem with its JSON path and line')
+    .argument('<file>', 'handover file (JSON)')
+    .action(runAction(async (file: string) => (await import('./commands/handover.js')).handoverValidate(file)));
+  handover
+    .command('render')
+    .description('print a handover for the customer and both providers, with its completeness and the missing items first')
+    .argument('<file>', 'handover file (JSON)')
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, html, pdf').default('md,html,pdf'))
+    .option('-d, --out-dir <dir>', 'folder for the documents', 'reports')
+    .option('--templates <dir>', 'a folder whose handover-markdown/ and handover-html/ templates override the built-in ones')
+    .action(runAction(async (file: string, opts) => (await import('./commands/handover.js')).handoverRender(file, opts)));
+}
+
+definitionOptions(
+  program
+    .command('portfolio')
+    .description('an anonymised benchmark across engagements: an overview of score spreads and one positioning page per organisation')
+    .argument('<inputs...>', 'answers files, result files or engagement workspaces')
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, html').default('md,html'))
+    .option('-d, --out-dir <dir>', 'folder for the portfolio', 'reports/portfolio')
+    .option('--templates <dir>', 'a folder whose portfolio-markdown/ and portfolio-html/ templates override the built-in ones')
+    .option('--date <iso>', 'the time to stamp the results with (default: SOURCE_DATE_EPOCH or now)'),
+).action(runAction(async (inputs: string[], opts) => (await import('./commands/portfolio.js')).portfolio(inputs, opts)));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import type { HelperDelegate, TemplateDelegate } from 'handlebars';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { cached, contentKey } from '../util/cache.js';
 import { InputError, RunError } from '../util/errors.js';
 import { fromPackage, readText } from '../util/files.js';
@@ -22,9 +22,13 @@ export function compileTemplates(format: string, helpers: Record<string, HelperD
   const runtime = (require('handlebars/runtime') as { default: Runtime }).default;
   const hb = runtime.create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  const root = overrideDir && existsSync(overrideDir) ? realpathSync(overrideDir) : undefined;
   const pick = (relative: string) => {
     const custom = overrideDir ? join(overrideDir, format, relative) : undefined;
-    return custom && existsSync(custom) ? custom : join(DEFAULT_TEMPLATES, format, relative);
+    if (!custom || !existsSync(custom)) return join(DEFAULT_TEMPLATES, format, relative);
+    // A link inside the folder must not pull a file from elsewhere (a key, a password file) into a report.
+    if (!root || !realpathSync(custom).startsWith(root + sep)) throw new InputError({ file: custom, message: `is a link to a file outside the templates folder ${overrideDir}` });
+    return custom;
   };
   const partialNames = new Set<string>();
   for (const dir of [join(DEFAULT_TEMPLATES, format, 'partials'), overrideDir ? join(overrideDir, format, 'partials') : '']) {

@@ -19,11 +19,17 @@ export function readText(file: string): string {
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})`;
     throw new InputError({ file, message: why });
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0 && !buf.includes(Buffer.from('\uFFFD'))) {
-    const { line, column } = lineAndColumn(text, bad);
-    throw new InputError({ file, line, column, message: 'is not valid UTF-8 text' });
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buf);
+  // A bad byte decodes to U+FFFD; so may a real U+FFFD in the file, so compare the bytes, not just look for it.
+  if (text.includes('\uFFFD')) {
+    const again = Buffer.from(text, 'utf8');
+    let bad = 0;
+    while (bad < buf.length && bad < again.length && buf[bad] === again[bad]) bad++;
+    if (bad < buf.length || bad < again.length) {
+      const before = new TextDecoder('utf-8').decode(buf.subarray(0, bad));
+      const { line, column } = lineAndColumn(before, before.length);
+      throw new InputError({ file, line, column, message: 'is not valid UTF-8 text' });
+    }
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -31,8 +37,9 @@ export function readText(file: string): string {
 /** Reads and parses a JSON file; a syntax error names the line and column. */
 export function readJson(file: string): unknown {
   const text = readText(file);
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
     const pos = /position (\d+)/.exec(message);
@@ -40,6 +47,26 @@ export function readJson(file: string): unknown {
     const why = text.trim() === '' ? 'is empty, expected JSON' : `is not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')})`;
     throw new InputError({ file, ...where, message: why });
   }
+  // Deeper nesting is never meaningful here, and would overflow the stack of recursive code later (JSON.stringify).
+  const tooDeep = nestedBeyond(text, MAX_JSON_DEPTH);
+  if (tooDeep >= 0) throw new InputError({ file, ...lineAndColumn(text, tooDeep), message: `nests lists or objects more than ${MAX_JSON_DEPTH} levels deep` });
+  return json;
+}
+
+export const MAX_JSON_DEPTH = 100;
+
+/** The offset where valid JSON text first nests deeper than `limit`, or -1. */
+function nestedBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 91 || c === 123 /* [ { */) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125 /* ] } */) depth--;
+  }
+  return -1;
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -8,7 +8,7 @@ import type { JsonPath } from './locate.js';
 const require = createRequire(import.meta.url);
 const compiled = new Map<string, ValidateFunction>();
 
-export const SCHEMA_NAMES = ['rules', 'result'] as const;
+export const SCHEMA_NAMES = ['rules', 'result', 'offer', 'handover'] as const;
 
 export function schemaText(name: string): string {
   return readFileSync(fromPackage('src', 'schemas', `${name}.schema.json`), 'utf8');

@@ -180,7 +180,8 @@ export function saveAnswers(
 /** Every respondent's answers file in the workspace, in the engagement's order. */
 export function workspaceAnswers(ws: Workspace): { entry: RespondentEntry; file: string }[] {
   const known = new Set(ws.engagement.respondents.map((r) => `${r.id}.json`));
-  const stray = readdirSync(join(ws.dir, 'respondents')).filter((f) => f.endsWith('.json') && !known.has(f));
+  // Dot files are not answers: among them the temporary file of a write that a crash interrupted.
+  const stray = readdirSync(join(ws.dir, 'respondents')).filter((f) => f.endsWith('.json') && !f.startsWith('.') && !known.has(f));
   if (stray.length) throw new InputError({ file: join(ws.dir, 'respondents', stray[0]), message: 'is not listed in engagement.json; add the respondent with "irready import" or remove the file' });
   return ws.engagement.respondents.map((entry) => ({ entry, file: respondentFile(ws, entry.id) }));
 }

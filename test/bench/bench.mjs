@@ -85,6 +85,34 @@ if (chromium) {
 } else {
   row('headless Chromium printing the same HTML to PDF', 'n/a (no chromium)');
 }
+// 4. Batch: N generated engagements (seeded, test/bench/generate.mjs) to PDF + HTML with worker threads.
+//    `node test/bench/bench.mjs [count]`: count defaults to 1000; 0 skips this part.
+const batchCount = Number(process.argv[2] ?? 1000);
+if (batchCount > 0) {
+  const { generate } = await import('./generate.mjs');
+  const { files } = await generate({ count: batchCount, seed: 1, dir: join(work, 'generated') });
+  const cores = (await import('node:os')).availableParallelism();
+  const args = [bin, 'batch', ...files, '--format', 'pdf,html', '--out-dir', join(work, 'batch'), '--date', '2026-01-01T00:00:00Z'];
+  const timeBin = ['/usr/bin/time'].find((t) => existsSync(t));
+  const start = performance.now();
+  let rssKb;
+  if (timeBin) {
+    const r = spawnSync(timeBin, ['-f', 'maxrss_kb=%M', process.execPath, ...args], { cwd: work, env: { ...process.env, IRREADY_CACHE_DIR: cacheDir }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`irready batch failed: ${r.stderr.slice(-2000)}`);
+    rssKb = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1]);
+  } else {
+    // No GNU time: run the batch in a node that reports its own peak RSS (worker threads share the process).
+    const script = `const { runBatch } = await import(${JSON.stringify(join(root, 'dist', 'batch', 'batch.js'))}); const s = await runBatch(${JSON.stringify(files)}, { formats: ['pdf', 'html'], outDir: ${JSON.stringify(join(work, 'batch'))}, generatedAt: '2026-01-01T00:00:00.000Z' }); if (s.outcomes.some((o) => !o.ok)) process.exit(1); console.log('maxrss_kb=' + process.resourceUsage().maxRSS);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: work, env: { ...process.env, IRREADY_CACHE_DIR: cacheDir }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`batch failed: ${r.stderr.slice(-2000)}`);
+    rssKb = Number(/maxrss_kb=(\d+)/.exec(r.stdout)?.[1]);
+  }
+  const wall = (performance.now() - start) / 1000;
+  row(`irready batch, ${batchCount} generated engagements to PDF+HTML, ${cores} workers, wall s`, wall.toFixed(1), batchCount === 1000 ? '< 60 on 2 cores' : `(target < 60 for 1,000 on 2 cores)`);
+  row('  per engagement, ms (wall / count)', ((wall * 1000) / batchCount).toFixed(0));
+  row(`  peak memory of the batch process (max RSS${timeBin ? ', /usr/bin/time' : ''}), MB`, (rssKb / 1024).toFixed(0), '< 1,024');
+}
+
 rmSync(work, { recursive: true, force: true });
 
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['measure', 'value', 'target'][i].length));
