@@ -55,7 +55,7 @@ describe('score properties', () => {
           expect(sum.answered).toBeLessThanOrEqual(sum.questions);
         }
       }),
-      runs(300),
+      runs(500),
     );
   });
 
@@ -80,7 +80,7 @@ describe('score properties', () => {
         for (const stage of q.stages) expect(notLower(d1.stages[stage].score, d2.stages[stage].score), stage).toBe(true);
         expect(notLower(before.overall.score, after.overall.score), 'overall').toBe(true);
       }),
-      runs(300),
+      runs(500),
     );
   });
 
@@ -113,7 +113,7 @@ describe('score properties', () => {
         if (weights === 0) expect(domain.score).toBeNull();
         else expect(domain.score).toBe(round2(sum / weights));
       }),
-      runs(300),
+      runs(500),
     );
   });
 });
@@ -132,7 +132,7 @@ describe('result properties', () => {
         expect(b).toEqual(a);
         expect(JSON.stringify(b)).toBe(JSON.stringify(a));
       }),
-      runs(40),
+      runs(60),
     );
   });
 
@@ -148,7 +148,7 @@ describe('result properties', () => {
         expect(two.disagreements).toEqual({ questions: [], domains: [] });
         expect(two.combination.respondents).toBe(2);
       }),
-      runs(40),
+      runs(60),
     );
   });
 
@@ -156,7 +156,7 @@ describe('result properties', () => {
     const example = fc.sample(answersArb(plan), { seed: SEED, numRuns: 1 })[0];
     const numbers = plan.questions.filter((q) => q.kind === 'number');
     for (const extreme of [Number.MAX_SAFE_INTEGER, 0]) {
-      const data = { ...example.data, org_need_24x7: true, org_provider_status: 'existing' };
+      const data: Record<string, unknown> = { ...example.data, org_need_24x7: true, org_provider_status: 'existing' };
       for (const q of numbers) data[q.name] = Math.min(Math.max(extreme, q.min ?? 0), q.max ?? Infinity);
       const answers = { ...example, data };
       expect(checkAnswers(answers, plan, 'extreme.json')).toEqual([]);
@@ -179,7 +179,7 @@ describe('result properties', () => {
         // Two different respondents: combined answers and disagreements must validate too.
         check(assessor.assessMany([a, { ...b, organization: a.organization }], { generatedAt: GENERATED_AT }));
       }),
-      runs(40),
+      runs(60),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { LEVEL_COLOURS } from './charts.js';
-import { breakable, pdfmake } from './pdfmake.js';
+import { breakable, clip, pdfmake } from './pdfmake.js';
 import type { Brand } from './brand.js';
 import type { ReportView } from './view.js';
 
@@ -36,13 +36,13 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
   const cover: Node[] = [
     { columns: [{ stack: logo.length ? logo : [{ text: view.brand.name || ' ', color: '#ffffff', fontSize: 12 }], width: '*' }, { text: view.brand.marking, style: 'marking', width: 'auto' }] },
     { text: 'Incident response outsourcing readiness', fontSize: 26, bold: true, color: '#ffffff', margin: [0, 60, 0, 8] },
-    { text: breakable(view.organization.name), fontSize: 20, color: '#ffffff', margin: [0, 0, 0, 60] },
+    { text: breakable(clip(view.organization.name, 200)), fontSize: 20, color: '#ffffff', margin: [0, 0, 0, 60] },
     {
       table: {
         widths: [110, '*'],
         body: [
           ['Date', view.date],
-          ['Respondents', breakable(view.respondents.map((r) => (r.role ? `${r.name} (${r.role})` : r.name)).join('; '))],
+          ['Respondents', breakable(clip(view.respondents.map((r) => (r.role ? `${r.name} (${r.role})` : r.name)).join('; '), 1000))],
           ...(view.brand.name ? [['Assessed by', breakable(view.brand.name)]] : []),
           ['Questionnaire', `${view.questionnaire.title} ${view.questionnaire.version}`],
           ['Tool', `${view.tool.name} ${view.tool.version}`],
@@ -173,7 +173,7 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
               { text: [breakable(f.title), ...(f.critical ? [{ text: ' (critical)', bold: true }] : [])] },
               breakable(f.answer),
               { text: f.score, alignment: 'right', color: '#b2182b', bold: true },
-              breakable(f.comment),
+              breakable(clip(f.comment)),
             ]),
             { fontSize: 8 },
           )
@@ -236,12 +236,12 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
     table(
       ['*', 28, 120, 28, 120],
       ['Question', 'Domain', 'Answer', 'Score', 'Evidence or comment'],
-      view.allAnswers.map((a) => [breakable(a.title), a.domain, breakable(a.answer), { text: a.score, alignment: 'right' }, breakable(a.comment)]),
+      view.allAnswers.map((a) => [breakable(a.title), a.domain, breakable(a.answer), { text: a.score, alignment: 'right' }, breakable(clip(a.comment))]),
       { fontSize: 7.5 },
     ),
   ];
 
-  const footerText = [view.brand.marking, view.organization.name, view.date, view.brand.footer].filter(Boolean).join(' · ');
+  const footerText = [view.brand.marking, clip(view.organization.name, 80), view.date, view.brand.footer].filter(Boolean).join(' · ');
   const doc = {
     pageSize: 'A4',
     pageMargins: [48, 56, 48, 56],
@@ -256,7 +256,7 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
     },
     background: (page: number) => (page === 1 ? { canvas: [{ type: 'rect', x: 0, y: 0, w: 595.28, h: 480, color: accent }] } : null),
     header: (page: number) =>
-      page === 1 ? null : { columns: [{ text: view.brand.marking, bold: true, color: '#b35c00' }, { text: breakable(view.organization.name), alignment: 'right', color: '#5a5a5a' }], margin: [48, 24, 48, 0], fontSize: 8 },
+      page === 1 ? null : { columns: [{ text: view.brand.marking, bold: true, color: '#b35c00' }, { text: breakable(clip(view.organization.name, 80)), alignment: 'right', color: '#5a5a5a' }], margin: [48, 24, 48, 0], fontSize: 8 },
     footer: (page: number, pages: number) =>
       page === 1 ? null : { columns: [{ text: breakable(footerText), color: '#5a5a5a' }, { text: `Page ${page} of ${pages}`, alignment: 'right', width: 80 }], margin: [48, 20, 48, 0], fontSize: 8 },
     content: [

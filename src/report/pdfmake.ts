@@ -69,3 +69,12 @@ export function breakable(text: unknown): string {
     .replace(/\r\n?/g, '\n')
     .replace(/\S{25,}/g, (word) => word.replace(/(.{24})/g, '$1\u200b'));
 }
+
+/**
+ * Text typed by people, cut to a length a printed page can carry: pdfmake's line breaking slows down
+ * sharply with one very long text (minutes for a 1 MB comment). The HTML, Word and JSON keep it whole.
+ */
+export function clip(text: unknown, max = 2000): string {
+  const s = String(text ?? '');
+  return s.length <= max ? s : `${s.slice(0, max)}… (${s.length - max} more characters; the full text is in the HTML, Word and JSON reports)`;
+}
