@@ -1,12 +1,10 @@
-import { join } from 'node:path';
 import { STAGE_TITLES, STAGES } from '../model/taxonomy.js';
 import { LEVEL_COLOURS } from '../report/charts.js';
 import { mdCell, mdText } from '../report/markdown.js';
-import { breakable, pdfmake } from '../report/pdfmake.js';
+import { parseFormatList, tidyText, writeRendered } from '../report/output.js';
+import { breakable, pdfBytes } from '../report/pdfmake.js';
 import { compileTemplates } from '../report/templates.js';
 import { slugify } from '../report/write.js';
-import { InputError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/files.js';
 import { CHANGE_WORDS, READINESS_WORDS, type ActionRef, type BlockerRef, type Change, type Comparison, type Movement, type Point } from './compare.js';
 
 export const COMPARE_FORMATS = ['md', 'html', 'pdf'] as const;
@@ -98,18 +96,15 @@ const join_ = (list: unknown, sepText: unknown) => (Array.isArray(list) ? list.j
 
 export function renderCompareMarkdown(c: Comparison, options: CompareRenderOptions = {}): string {
   const template = compileTemplates('compare-markdown', { md: (v: unknown) => mdText(v), cell: (v: unknown) => mdCell(v), join: join_ }, options.templatesDir);
-  return tidy(template(buildCompareView(c)));
+  return tidyText(template(buildCompareView(c)));
 }
 
 export function renderCompareHtml(c: Comparison, options: CompareRenderOptions = {}): string {
   const template = compileTemplates('compare-html', { join: join_ }, options.templatesDir, true);
-  return tidy(template(buildCompareView(c)));
+  return tidyText(template(buildCompareView(c)));
 }
 
 /** Collapses the blank lines that template blocks leave behind, and ends with one newline. */
-function tidy(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // PDF
@@ -234,8 +229,7 @@ export async function renderComparePdf(c: Comparison): Promise<Uint8Array> {
     },
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2 },
   };
-  const buffer: Buffer = await pdfmake().createPdf(doc).getBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return pdfBytes(doc);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -243,12 +237,7 @@ export async function renderComparePdf(c: Comparison): Promise<Uint8Array> {
 
 /** Parses "md,html" into comparison formats; an unknown one is a usage error. */
 export function parseCompareFormats(list: string): CompareFormat[] {
-  const formats = [...new Set(list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
-  const unknown = formats.filter((f) => !(COMPARE_FORMATS as readonly string[]).includes(f));
-  if (unknown.length || !formats.length) {
-    throw new InputError({ file: '--format', message: `${unknown.length ? `unknown format "${unknown[0]}"` : 'no format given'} (formats: ${COMPARE_FORMATS.join(', ')})` });
-  }
-  return formats as CompareFormat[];
+  return parseFormatList(list, COMPARE_FORMATS);
 }
 
 export async function renderComparison(c: Comparison, format: CompareFormat, options: CompareRenderOptions = {}): Promise<string | Uint8Array> {
@@ -268,8 +257,5 @@ export async function renderComparison(c: Comparison, format: CompareFormat, opt
  */
 export async function writeComparison(c: Comparison, formats: readonly CompareFormat[], outDir: string, options: CompareRenderOptions = {}): Promise<string[]> {
   const base = `${slugify(c.organization.name)}-compare`;
-  const rendered: { file: string; content: string | Uint8Array }[] = [];
-  for (const format of formats) rendered.push({ file: join(outDir, `${base}.${format}`), content: await renderComparison(c, format, options) });
-  for (const { file, content } of rendered) writeFileAtomic(file, content);
-  return rendered.map((r) => r.file);
+  return writeRendered(outDir, formats, (format) => `${base}.${format}`, (format) => renderComparison(c, format, options));
 }

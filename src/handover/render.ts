@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import { mdCell, mdText } from '../report/markdown.js';
-import { breakable, pdfmake } from '../report/pdfmake.js';
+import { parseFormatList, tidyText, writeRendered } from '../report/output.js';
+import { breakable, pdfBytes } from '../report/pdfmake.js';
 import { compileTemplates } from '../report/templates.js';
 import { slugify } from '../report/write.js';
-import { InputError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/files.js';
 import { toolInfo } from '../util/version.js';
 import { completeness, percent } from './completeness.js';
 import { isTodo, SECTIONS, sectionItems, type Handover, type SectionInfo } from './format.js';
@@ -160,18 +158,15 @@ const helpers = {
 
 export function renderHandoverMarkdown(h: Handover, options: HandoverRenderOptions = {}): string {
   const template = compileTemplates('handover-markdown', helpers, options.templatesDir);
-  return tidy(template(buildHandoverView(h)));
+  return tidyText(template(buildHandoverView(h)));
 }
 
 export function renderHandoverHtml(h: Handover, options: HandoverRenderOptions = {}): string {
   const template = compileTemplates('handover-html', {}, options.templatesDir, true);
-  return tidy(template(buildHandoverView(h)));
+  return tidyText(template(buildHandoverView(h)));
 }
 
 /** Collapses the blank lines that template blocks leave behind, and ends with one newline. */
-function tidy(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // PDF
@@ -301,8 +296,7 @@ export async function renderHandoverPdf(h: Handover): Promise<Uint8Array> {
     },
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2 },
   };
-  const buffer: Buffer = await pdfmake().createPdf(doc).getBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return pdfBytes(doc);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -310,12 +304,7 @@ export async function renderHandoverPdf(h: Handover): Promise<Uint8Array> {
 
 /** Parses "md,html" into handover formats; an unknown one is a usage error. */
 export function parseHandoverFormats(list: string): HandoverFormat[] {
-  const formats = [...new Set(list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
-  const unknown = formats.filter((f) => !(HANDOVER_FORMATS as readonly string[]).includes(f));
-  if (unknown.length || !formats.length) {
-    throw new InputError({ file: '--format', message: `${unknown.length ? `unknown format "${unknown[0]}"` : 'no format given'} (formats: ${HANDOVER_FORMATS.join(', ')})` });
-  }
-  return formats as HandoverFormat[];
+  return parseFormatList(list, HANDOVER_FORMATS);
 }
 
 export async function renderHandover(h: Handover, format: HandoverFormat, options: HandoverRenderOptions = {}): Promise<string | Uint8Array> {
@@ -335,8 +324,5 @@ export async function renderHandover(h: Handover, format: HandoverFormat, option
  */
 export async function writeHandover(h: Handover, formats: readonly HandoverFormat[], outDir: string, options: HandoverRenderOptions = {}): Promise<string[]> {
   const base = `${slugify(h.organization.name ?? 'handover')}-handover`;
-  const rendered: { file: string; content: string | Uint8Array }[] = [];
-  for (const format of formats) rendered.push({ file: join(outDir, `${base}.${format}`), content: await renderHandover(h, format, options) });
-  for (const { file, content } of rendered) writeFileAtomic(file, content);
-  return rendered.map((r) => r.file);
+  return writeRendered(outDir, formats, (format) => `${base}.${format}`, (format) => renderHandover(h, format, options));
 }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { mdCell, mdText } from '../report/markdown.js';
+import { parseFormatList, tidyText } from '../report/output.js';
 import { compileTemplates } from '../report/templates.js';
 import { slugify } from '../report/write.js';
 import type { AssessmentResult } from '../result/result.js';
-import { InputError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/files.js';
 import { buildPortfolio, type Distribution, type OrganisationPosition, type Portfolio, type Position } from './portfolio.js';
 
@@ -65,15 +65,9 @@ function renderer(format: PortfolioFormat, options: PortfolioRenderOptions) {
     : compileTemplates('portfolio-html', {}, options.templatesDir, true);
 }
 
-const tidy = (text: string) => `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 
 export function parsePortfolioFormats(list: string): PortfolioFormat[] {
-  const formats = [...new Set(list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
-  const unknown = formats.filter((f) => !(PORTFOLIO_FORMATS as readonly string[]).includes(f));
-  if (unknown.length || !formats.length) {
-    throw new InputError({ file: '--format', message: `${unknown.length ? `unknown format "${unknown[0]}"` : 'no format given'} (formats: ${PORTFOLIO_FORMATS.join(', ')})` });
-  }
-  return formats as PortfolioFormat[];
+  return parseFormatList(list, PORTFOLIO_FORMATS);
 }
 
 /** Every document of a portfolio: the overview and one page per organisation, by file name (without folder). */
@@ -83,8 +77,8 @@ export function renderPortfolio(results: readonly AssessmentResult[], formats: r
   const files: { name: string; content: string }[] = [];
   for (const format of formats) {
     const render = renderer(format, options);
-    files.push({ name: `${OVERVIEW_NAME}.${format}`, content: tidy(render(overviewView(portfolio, generatedAt))) });
-    for (const o of portfolio.positions) files.push({ name: `${o.slug}-position.${format}`, content: tidy(render(organisationView(portfolio, o, generatedAt))) });
+    files.push({ name: `${OVERVIEW_NAME}.${format}`, content: tidyText(render(overviewView(portfolio, generatedAt))) });
+    for (const o of portfolio.positions) files.push({ name: `${o.slug}-position.${format}`, content: tidyText(render(organisationView(portfolio, o, generatedAt))) });
   }
   return { portfolio, files };
 }

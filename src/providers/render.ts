@@ -1,11 +1,10 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { PAPER_CHALLENGES } from '../model/taxonomy.js';
 import { mdCell, mdText } from '../report/markdown.js';
-import { breakable, pdfmake } from '../report/pdfmake.js';
+import { parseFormatList, tidyText, writeRendered } from '../report/output.js';
+import { breakable, pdfBytes } from '../report/pdfmake.js';
 import { compileTemplates } from '../report/templates.js';
 import { slugify } from '../report/write.js';
-import { InputError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/files.js';
 import { ENVIRONMENTS, SEVERITIES } from './offer.js';
 import { languageName, minutesText, RISK_POINTS, WEIGHTS, type Check, type OfferScore, type ProviderComparison, type RequirementFit } from './score.js';
 
@@ -154,18 +153,15 @@ const join_ = (items: unknown, sepText: unknown) => (Array.isArray(items) ? item
 
 export function renderProvidersMarkdown(c: ProviderComparison, options: ProvidersRenderOptions = {}): string {
   const template = compileTemplates('providers-markdown', { md: (v: unknown) => mdText(v), cell: (v: unknown) => mdCell(v), join: join_ }, options.templatesDir);
-  return tidy(template(buildProvidersView(c)));
+  return tidyText(template(buildProvidersView(c)));
 }
 
 export function renderProvidersHtml(c: ProviderComparison, options: ProvidersRenderOptions = {}): string {
   const template = compileTemplates('providers-html', { join: join_ }, options.templatesDir, true);
-  return tidy(template(buildProvidersView(c)));
+  return tidyText(template(buildProvidersView(c)));
 }
 
 /** Collapses the blank lines that template blocks leave behind, and ends with one newline. */
-function tidy(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // PDF
@@ -314,8 +310,7 @@ export async function renderProvidersPdf(c: ProviderComparison): Promise<Uint8Ar
     },
     defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
   };
-  const buffer: Buffer = await pdfmake().createPdf(doc).getBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return pdfBytes(doc);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -323,12 +318,7 @@ export async function renderProvidersPdf(c: ProviderComparison): Promise<Uint8Ar
 
 /** Parses "md,html" into provider report formats; an unknown one is a usage error. */
 export function parseProviderFormats(text: string): ProviderFormat[] {
-  const formats = [...new Set(text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
-  const unknown = formats.filter((f) => !(PROVIDER_FORMATS as readonly string[]).includes(f));
-  if (unknown.length || !formats.length) {
-    throw new InputError({ file: '--format', message: `${unknown.length ? `unknown format "${unknown[0]}"` : 'no format given'} (formats: ${PROVIDER_FORMATS.join(', ')})` });
-  }
-  return formats as ProviderFormat[];
+  return parseFormatList(text, PROVIDER_FORMATS);
 }
 
 export async function renderProviders(c: ProviderComparison, format: ProviderFormat, options: ProvidersRenderOptions = {}): Promise<string | Uint8Array> {
@@ -348,8 +338,5 @@ export async function renderProviders(c: ProviderComparison, format: ProviderFor
  */
 export async function writeProviders(c: ProviderComparison, formats: readonly ProviderFormat[], outDir: string, options: ProvidersRenderOptions = {}): Promise<string[]> {
   const base = `${slugify(c.organization.name)}-providers`;
-  const rendered: { file: string; content: string | Uint8Array }[] = [];
-  for (const format of formats) rendered.push({ file: join(outDir, `${base}.${format}`), content: await renderProviders(c, format, options) });
-  for (const { file, content } of rendered) writeFileAtomic(file, content);
-  return rendered.map((r) => r.file);
+  return writeRendered(outDir, formats, (format) => `${base}.${format}`, (format) => renderProviders(c, format, options));
 }

@@ -1,5 +1,5 @@
 import { LEVEL_COLOURS } from './charts.js';
-import { breakable, clip, pdfmake } from './pdfmake.js';
+import { breakable, clip, pdfBytes } from './pdfmake.js';
 import type { Brand } from './brand.js';
 import type { ReportView } from './view.js';
 
@@ -282,6 +282,5 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
     },
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2 },
   };
-  const buffer: Buffer = await pdfmake().createPdf(doc).getBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return pdfBytes(doc);
 }

@@ -78,3 +78,9 @@ export function clip(text: unknown, max = 2000): string {
   const s = String(text ?? '');
   return s.length <= max ? s : `${s.slice(0, max)}… (${s.length - max} more characters; the full text is in the HTML, Word and JSON reports)`;
 }
+
+/** A pdfmake document definition rendered to PDF bytes. */
+export async function pdfBytes(doc: Record<string, unknown>): Promise<Uint8Array> {
+  const buffer: Buffer = await pdfmake().createPdf(doc).getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

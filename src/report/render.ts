@@ -2,6 +2,7 @@ import type { AssessmentResult } from '../result/result.js';
 import { DEFAULT_BRAND, type Brand } from './brand.js';
 import { costChart, domainBarChart, domainRadar, stageHeatmap } from './charts.js';
 import { mdCell, mdText } from './markdown.js';
+import { tidyText } from './output.js';
 import { compileTemplates } from './templates.js';
 import { buildView, type ReportView } from './view.js';
 
@@ -55,15 +56,11 @@ const eq = (a: unknown, b: unknown) => a === b;
 
 export function renderMarkdown(view: ReportView, options: RenderOptions = {}): string {
   const template = compileTemplates('markdown', { md: (v: unknown) => mdText(v), cell: (v: unknown) => mdCell(v), join, eq }, options.templatesDir);
-  return tidy(template(view));
+  return tidyText(template(view));
 }
 
 export function renderHtml(view: ReportView, options: RenderOptions = {}): string {
   const template = compileTemplates('html', { join, eq }, options.templatesDir, true);
-  return tidy(template(view));
+  return tidyText(template(view));
 }
 
-/** Collapses the blank lines that template blocks leave behind, and ends with one newline. */
-function tidy(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
-}

@@ -1,17 +1,10 @@
-import { join } from 'node:path';
 import type { AssessmentResult } from '../result/result.js';
-import { InputError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/files.js';
+import { parseFormatList, writeRendered } from './output.js';
 import { EXTENSIONS, REPORT_FORMATS, renderReport, type RenderOptions, type ReportFormat } from './render.js';
 
 /** Parses "json,md" into formats; an unknown one is a usage error. */
-export function parseFormats(list: string, known: readonly string[] = REPORT_FORMATS): ReportFormat[] {
-  const formats = [...new Set(list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
-  const unknown = formats.filter((f) => !known.includes(f));
-  if (unknown.length || !formats.length) {
-    throw new InputError({ file: '--format', message: `${unknown.length ? `unknown format "${unknown[0]}"` : 'no format given'} (formats: ${known.join(', ')})` });
-  }
-  return formats as ReportFormat[];
+export function parseFormats(list: string): ReportFormat[] {
+  return parseFormatList(list, REPORT_FORMATS);
 }
 
 /** A file name made from an organisation's name: "Ærøskøbing Kommune" -> "aeroskobing-kommune". */
@@ -32,8 +25,5 @@ export function slugify(name: string): string {
  */
 export async function writeReports(result: AssessmentResult, formats: readonly ReportFormat[], outDir: string, options: RenderOptions = {}): Promise<string[]> {
   const base = slugify(result.organization.name);
-  const rendered: { file: string; content: string | Uint8Array }[] = [];
-  for (const format of formats) rendered.push({ file: join(outDir, `${base}.${EXTENSIONS[format]}`), content: await renderReport(result, format, options) });
-  for (const { file, content } of rendered) writeFileAtomic(file, content);
-  return rendered.map((r) => r.file);
+  return writeRendered(outDir, formats, (format) => `${base}.${EXTENSIONS[format]}`, (format) => renderReport(result, format, options));
 }
