@@ -2,7 +2,7 @@ import { STAGE_TITLES, STAGES } from '../model/taxonomy.js';
 import { LEVEL_COLOURS } from '../report/charts.js';
 import { mdCell, mdText } from '../report/markdown.js';
 import { parseFormatList, tidyText, writeRendered } from '../report/output.js';
-import { breakable, pdfBytes } from '../report/pdfmake.js';
+import { breakable, compactPdf } from '../report/pdfmake.js';
 import { compileTemplates } from '../report/templates.js';
 import { slugify } from '../report/write.js';
 import { CHANGE_WORDS, READINESS_WORDS, type ActionRef, type BlockerRef, type Change, type Comparison, type Movement, type Point } from './compare.js';
@@ -207,29 +207,7 @@ export async function renderComparePdf(c: Comparison): Promise<Uint8Array> {
   ];
 
   const footerText = `${c.organization.name} · progress ${v.older.date} to ${v.newer.date}`;
-  const doc = {
-    pageSize: 'A4',
-    pageMargins: [48, 48, 48, 52],
-    info: {
-      title: v.title,
-      author: v.tool.name,
-      subject: c.headline,
-      creator: `${v.tool.name} ${v.tool.version}`,
-      producer: `${v.tool.name} ${v.tool.version}`,
-      creationDate: created,
-      modDate: created,
-    },
-    footer: (page: number, pages: number) => ({ columns: [{ text: breakable(footerText), color: MUTED }, { text: `Page ${page} of ${pages}`, alignment: 'right', width: 80 }], margin: [48, 20, 48, 0], fontSize: 8 }),
-    content,
-    styles: {
-      title: { fontSize: 20, bold: true, color: ACCENT, margin: [0, 0, 0, 4] },
-      h2: { fontSize: 12, bold: true, color: ACCENT, margin: [0, 10, 0, 3] },
-      th: { bold: true, fillColor: '#f0f2f4' },
-      caption: { fontSize: 8, color: MUTED, margin: [0, 0, 0, 6] },
-    },
-    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2 },
-  };
-  return pdfBytes(doc);
+  return compactPdf({ title: v.title, subject: c.headline, tool: v.tool, created, footerText, content });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { mdCell, mdText } from '../report/markdown.js';
 import { parseFormatList, tidyText, writeRendered } from '../report/output.js';
-import { breakable, pdfBytes } from '../report/pdfmake.js';
+import { breakable, compactPdf } from '../report/pdfmake.js';
 import { compileTemplates } from '../report/templates.js';
 import { slugify } from '../report/write.js';
 import { toolInfo } from '../util/version.js';
@@ -272,31 +272,16 @@ export async function renderHandoverPdf(h: Handover): Promise<Uint8Array> {
   ];
 
   const footerText = `${v.organizationName} · incident response handover · ${v.completeness.percent} complete`;
-  const doc = {
-    pageSize: 'A4',
-    pageMargins: [48, 48, 48, 52],
-    info: {
-      title: v.title,
-      author: v.tool.name,
-      subject: `Handover of incident response services for ${v.organizationName}`,
-      creator: `${v.tool.name} ${v.tool.version}`,
-      producer: `${v.tool.name} ${v.tool.version}`,
-      creationDate: stamp,
-      modDate: stamp,
-    },
-    footer: (page: number, pages: number) => ({ columns: [{ text: breakable(footerText), color: MUTED }, { text: `Page ${page} of ${pages}`, alignment: 'right', width: 80 }], margin: [48, 20, 48, 0], fontSize: 8 }),
+  return compactPdf({
+    title: v.title,
+    subject: `Handover of incident response services for ${v.organizationName}`,
+    tool: v.tool,
+    created: stamp,
+    footerText,
     content,
     // The RACI heading never ends a page: it moves to the next one when only its caption would follow.
     pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): unknown[] }) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length <= 1,
-    styles: {
-      title: { fontSize: 20, bold: true, color: ACCENT, margin: [0, 0, 0, 4] },
-      h2: { fontSize: 12, bold: true, color: ACCENT, margin: [0, 10, 0, 3] },
-      th: { bold: true, fillColor: '#f0f2f4' },
-      caption: { fontSize: 8, color: MUTED, margin: [0, 0, 0, 6] },
-    },
-    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2 },
-  };
-  return pdfBytes(doc);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { PAPER_CHALLENGES } from '../model/taxonomy.js';
 import { mdCell, mdText } from '../report/markdown.js';
 import { parseFormatList, tidyText, writeRendered } from '../report/output.js';
-import { breakable, pdfBytes } from '../report/pdfmake.js';
+import { breakable, compactPdf } from '../report/pdfmake.js';
 import { compileTemplates } from '../report/templates.js';
 import { slugify } from '../report/write.js';
 import { ENVIRONMENTS, SEVERITIES } from './offer.js';
@@ -287,30 +287,17 @@ export async function renderProvidersPdf(c: ProviderComparison): Promise<Uint8Ar
   ];
 
   const footerText = `${c.organization.name} · provider offers · assessment of ${v.date}`;
-  const doc = {
-    pageSize: 'A4',
-    pageMargins: [40, 44, 40, 52],
-    info: {
-      title: v.title,
-      author: c.tool.name,
-      subject: c.headline,
-      creator: `${c.tool.name} ${c.tool.version}`,
-      producer: `${c.tool.name} ${c.tool.version}`,
-      creationDate: created,
-      modDate: created,
-    },
-    footer: (page: number, pages: number) => ({ columns: [{ text: breakable(footerText), color: MUTED }, { text: `Page ${page} of ${pages}`, alignment: 'right', width: 80 }], margin: [40, 20, 40, 0], fontSize: 8 }),
+  return compactPdf({
+    title: v.title,
+    subject: c.headline,
+    tool: c.tool,
+    created,
+    footerText,
     content,
-    styles: {
-      title: { fontSize: 20, bold: true, color: ACCENT, margin: [0, 0, 0, 4] },
-      h2: { fontSize: 12.5, bold: true, color: ACCENT, margin: [0, 12, 0, 3] },
-      h3: { fontSize: 10, bold: true, margin: [0, 6, 0, 2] },
-      th: { bold: true, fillColor: '#f0f2f4' },
-      caption: { fontSize: 8, color: MUTED, margin: [0, 0, 0, 6] },
-    },
-    defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
-  };
-  return pdfBytes(doc);
+    margin: 40,
+    styles: { h2: { fontSize: 12.5, bold: true, color: ACCENT, margin: [0, 12, 0, 3] }, h3: { fontSize: 10, bold: true, margin: [0, 6, 0, 2] } },
+    defaultStyle: { fontSize: 9, lineHeight: 1.15 },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------

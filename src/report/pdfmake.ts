@@ -84,3 +84,49 @@ export async function pdfBytes(doc: Record<string, unknown>): Promise<Uint8Array
   const buffer: Buffer = await pdfmake().createPdf(doc).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
+
+const ACCENT = '#1f5f8b';
+const MUTED = '#5a5a5a';
+
+/** A short A4 report (comparison, handover, offers): title page content, a footer with page numbers. */
+export interface CompactPdf {
+  title: string;
+  subject: string;
+  tool: { name: string; version: string };
+  created: Date;
+  footerText: string;
+  content: unknown[];
+  /** Side margin in points (48 by default). */
+  margin?: number;
+  styles?: Record<string, unknown>;
+  defaultStyle?: Record<string, unknown>;
+  pageBreakBefore?: (...args: any[]) => boolean;
+}
+
+export function compactPdf(d: CompactPdf): Promise<Uint8Array> {
+  const side = d.margin ?? 48;
+  return pdfBytes({
+    pageSize: 'A4',
+    pageMargins: [side, side === 48 ? 48 : 44, side, 52],
+    info: {
+      title: d.title,
+      author: d.tool.name,
+      subject: d.subject,
+      creator: `${d.tool.name} ${d.tool.version}`,
+      producer: `${d.tool.name} ${d.tool.version}`,
+      creationDate: d.created,
+      modDate: d.created,
+    },
+    footer: (page: number, pages: number) => ({ columns: [{ text: breakable(d.footerText), color: MUTED }, { text: `Page ${page} of ${pages}`, alignment: 'right', width: 80 }], margin: [side, 20, side, 0], fontSize: 8 }),
+    content: d.content,
+    ...(d.pageBreakBefore ? { pageBreakBefore: d.pageBreakBefore } : {}),
+    styles: {
+      title: { fontSize: 20, bold: true, color: ACCENT, margin: [0, 0, 0, 4] },
+      h2: { fontSize: 12, bold: true, color: ACCENT, margin: [0, 10, 0, 3] },
+      th: { bold: true, fillColor: '#f0f2f4' },
+      caption: { fontSize: 8, color: MUTED, margin: [0, 0, 0, 6] },
+      ...d.styles,
+    },
+    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2, ...d.defaultStyle },
+  });
+}
