@@ -1,4 +1,8 @@
-import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+
+// commander is CommonJS: require() loads it faster than an ES import, which first scans it for exports.
+const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
+type Command = import('commander').Command;
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runAction } from './run.js';
