@@ -5,7 +5,6 @@ import type { ReportView } from './view.js';
 import { RunError } from '../util/errors.js';
 import { cleanText, fit, hex, oneLine, rasterSize, settle, svgToPng } from './docx-support.js';
 
-
 type Docx = typeof import('docx');
 
 /** A4 with 2 cm margins, in twentieths of a point. */
