@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { answersVariant } from './helpers.js';
 
 /** These tests spawn the built command (npm test builds first), as a user runs it. */
 const ROOT = join(import.meta.dirname, '..');
@@ -20,13 +21,7 @@ function irready(args: string[], env: Record<string, string> = {}) {
 }
 
 /** Writes an answers file: the example with changes applied to it. */
-function answersWith(change: (a: Record<string, any>) => void, name = 'answers.json'): string {
-  const a = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-  change(a);
-  const file = join(work, name);
-  writeFileSync(file, JSON.stringify(a, null, 2));
-  return file;
-}
+const answersWith = (change: (a: Record<string, any>) => void, name = 'answers.json') => answersVariant(EXAMPLE, work, name, change);
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'irready-cli-'));

@@ -8,6 +8,7 @@ import { compareResults, type Comparison } from '../src/compare/compare.js';
 import { parseCompareFormats, renderCompareHtml, renderCompareMarkdown, renderComparePdf, writeComparison } from '../src/compare/render.js';
 import type { AssessmentResult } from '../src/result/result.js';
 import { InputError } from '../src/util/errors.js';
+import { answersVariant } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'irready.js');
@@ -30,13 +31,7 @@ let older: AssessmentResult;
 let newer: AssessmentResult;
 let comparison: Comparison;
 
-function answersWith(change: (a: Record<string, any>) => void, name: string): string {
-  const a = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-  change(a);
-  const file = join(work, name);
-  writeFileSync(file, JSON.stringify(a, null, 2));
-  return file;
-}
+const answersWith = (change: (a: Record<string, any>) => void, name: string) => answersVariant(EXAMPLE, work, name, change);
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'irready-compare-'));

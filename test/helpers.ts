@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compileQuestionnaire } from '../src/questionnaire/compile.js';
 import { checkRules } from '../src/decision/load-rules.js';
 import type { ScoringPlan } from '../src/questionnaire/plan.js';
@@ -49,4 +51,27 @@ export function problemsOf(fn: () => unknown): string[] {
     throw err;
   }
   throw new Error('expected an InputError, but nothing was thrown');
+}
+
+/** Every file under a folder and its text, to show that a refused request or command wrote nothing. */
+export function snapshotFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else files[rel] = readFileSync(join(dir, rel), 'utf8');
+    }
+  };
+  walk('.');
+  return files;
+}
+
+/** Writes a copy of an answers file with changes applied to it, and returns its path. */
+export function answersVariant(source: string, dir: string, name: string, change: (a: Record<string, any>) => void): string {
+  const answers = JSON.parse(readFileSync(source, 'utf8'));
+  change(answers);
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(answers, null, 2));
+  return file;
 }

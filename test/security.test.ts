@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { snapshotFiles } from './helpers.js';
 
 // Every call of timingSafeEqual is counted, to show that tokens are compared with it and not with ===.
 const timing = vi.hoisted(() => ({ calls: 0 }));
@@ -94,19 +95,7 @@ describe('web form server', () => {
   let overviewToken: string;
   const tokens: Record<string, string> = {};
 
-  /** Every file of the workspace and its content. */
-  const snapshot = (): Record<string, string> => {
-    const files: Record<string, string> = {};
-    const walk = (sub: string) => {
-      for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-        const rel = join(sub, entry.name);
-        if (entry.isDirectory()) walk(rel);
-        else files[rel] = readFileSync(join(dir, rel), 'utf8');
-      }
-    };
-    walk('.');
-    return files;
-  };
+  const snapshot = () => snapshotFiles(dir);
 
   /** A request sent exactly as written (fetch would normalise the path). */
   function raw(path: string, options: { method?: string; headers?: Record<string, string | number>; body?: (req: ReturnType<typeof request>) => void } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessor } from '../src/assessment.js';
 import { startServer, type RunningServer } from '../src/collect/web/server.js';
 import { addRespondent, createWorkspace, newOverviewToken } from '../src/workspace/workspace.js';
+import { snapshotFiles } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'irready.js');
@@ -23,18 +24,7 @@ const tokens: Record<string, string> = {};
 let overviewToken: string;
 
 /** Every file of the workspace and its content, to show that a refused request wrote nothing. */
-function snapshot(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const rel = join(sub, entry.name);
-      if (entry.isDirectory()) walk(rel);
-      else files[rel] = readFileSync(join(dir, rel), 'utf8');
-    }
-  };
-  walk('.');
-  return files;
-}
+const snapshot = () => snapshotFiles(dir);
 
 const engagement = () => JSON.parse(readFileSync(join(dir, 'engagement.json'), 'utf8'));
 const answersOf = (id: string) => JSON.parse(readFileSync(join(dir, 'respondents', `${id}.json`), 'utf8')).data;
