@@ -1,5 +1,4 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { lineRadial, curveLinearClosed } from 'd3-shape';
 import { LEVELS, STAGE_TITLES, STAGES, type Stage } from '../model/taxonomy.js';
 
 /**
@@ -113,31 +112,6 @@ export function stageHeatmap(domains: readonly ChartDomain[], style: ChartStyle 
     body += `<text x="${lx + 16}" y="${ly + 10}" font-size="9" fill="#333333">${level.level} ${escapeXml(level.name)}</text>`;
   });
   return svg(width, height, 'Level by domain and stage', body, style);
-}
-
-/** A radar of domain scores (0-4), with the target polygon where targets are set. */
-export function domainRadar(domains: readonly ChartDomain[], style: ChartStyle = DEFAULT_CHART_STYLE): string {
-  const size = 360;
-  const centre = size / 2;
-  const r = scaleLinear().domain([0, 4]).range([0, centre - 70]);
-  const angle = (i: number) => (i / domains.length) * 2 * Math.PI;
-  const line = lineRadial<number>().angle((_, i) => angle(i)).radius((v) => r(v)).curve(curveLinearClosed);
-  let body = `<g transform="translate(${centre},${centre})">`;
-  for (const level of [1, 2, 3, 4]) body += `<circle r="${n(r(level))}" fill="none" stroke="#d0d0d0"/>`;
-  domains.forEach((d, i) => {
-    const a = angle(i) - Math.PI / 2;
-    const lx = n(Math.cos(a) * (r(4) + 14));
-    const ly = n(Math.sin(a) * (r(4) + 14));
-    body += `<line x1="0" y1="0" x2="${n(Math.cos(a) * r(4))}" y2="${n(Math.sin(a) * r(4))}" stroke="#d0d0d0"/>`;
-    const anchor = Math.abs(lx) < 5 ? 'middle' : lx > 0 ? 'start' : 'end';
-    body += `<text x="${lx}" y="${n(ly + 4)}" font-size="10" text-anchor="${anchor}" fill="#1a1a1a">${escapeXml(d.id)}</text>`;
-  });
-  if (domains.some((d) => d.target !== undefined)) {
-    body += `<path d="${line(domains.map((d) => d.target ?? 0))}" fill="none" stroke="${style.accent}" stroke-width="2" stroke-dasharray="5 3"/>`;
-  }
-  body += `<path d="${line(domains.map((d) => d.score ?? 0))}" fill="${style.accent}" fill-opacity="0.25" stroke="${style.accent}" stroke-width="2"/>`;
-  body += '</g>';
-  return svg(size, size, 'Domain profile (radar, 0-4)', body, style);
 }
 
 export interface CostSeries {

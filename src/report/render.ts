@@ -1,6 +1,6 @@
 import type { AssessmentResult } from '../result/result.js';
 import { DEFAULT_BRAND, type Brand } from './brand.js';
-import { costChart, domainBarChart, domainRadar, stageHeatmap } from './charts.js';
+import { costChart, domainBarChart, stageHeatmap } from './charts.js';
 import { mdCell, mdText } from './markdown.js';
 import { tidyText } from './output.js';
 import { compileTemplates } from './templates.js';
@@ -45,7 +45,6 @@ export function withCharts(view: ReportView): ReportView {
     charts: {
       bars: domainBarChart(view.chartDomains, style),
       heatmap: stageHeatmap(view.chartDomains, style),
-      radar: domainRadar(view.chartDomains, style),
       costs: costChart([view.plan.costs.inHouse, view.plan.costs.provider], view.plan.costs.currency, style),
     },
   };

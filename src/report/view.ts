@@ -162,7 +162,7 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
       comment: a.comment ?? '',
     })),
     /** Filled in by the HTML, PDF and Word renderers, which draw the charts. */
-    charts: { bars: '', heatmap: '', radar: '', costs: '' },
+    charts: { bars: '', heatmap: '', costs: '' },
     references,
     challenges,
     levels: LEVELS,
