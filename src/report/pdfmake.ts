@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { cacheDir, contentKey } from '../util/cache.js';
 import { writeFileAtomic } from '../util/files.js';
+import { speedUpPdfmake } from './pdfmake-speed.js';
 
 const require = createRequire(import.meta.url);
 
@@ -55,6 +56,7 @@ export function pdfmake(): any {
   // Reports never fetch anything: no URLs, and local files only from the font folder.
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((path: string) => resolve(path).startsWith(dir + sep));
+  speedUpPdfmake(require);
   pdfmakeInstance = pm;
   return pm;
 }
