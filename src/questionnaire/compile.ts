@@ -1,10 +1,11 @@
-import { ConditionRunner, Model, type Question } from 'survey-core';
+import type { Question } from 'survey-core';
 import { DOMAIN_IDS, isKnownReference, NOT_APPLICABLE, NONE_ITEM, STAGES, type Stage } from '../model/taxonomy.js';
 import { InputError, type Problem } from '../util/errors.js';
 import { readJson, readText } from '../util/files.js';
 import { formatPath, locateInJson, type JsonPath } from '../util/locate.js';
 import type { AnswerKind, Band, PlanChoice, PlanQuestion, PlanRow, ScoringPlan } from './plan.js';
-import { registerScoringProperties } from './properties.js';
+import { conditionFromOperand, evaluateCondition, type Condition } from './conditions.js';
+import { registerScoringProperties, surveyCore } from './properties.js';
 
 const SCORABLE_TYPES = new Set(['radiogroup', 'dropdown', 'boolean', 'text', 'checkbox', 'matrix']);
 
@@ -22,6 +23,7 @@ type RawElement = Record<string, unknown> & { name?: string; type?: string; elem
  */
 export function compileQuestionnaire(json: unknown, file: string, sourceText?: () => string): ScoringPlan {
   registerScoringProperties();
+  const { ConditionRunner, ConditionsParser, Model } = surveyCore();
   const problems: Problem[] = [];
   const paths = new Map<string, JsonPath>();
   const report = (path: JsonPath, message: string, name?: string) => {
@@ -83,6 +85,7 @@ export function compileQuestionnaire(json: unknown, file: string, sourceText?: (
   // visibleIf: every variable must name a question, and conditions must not depend on each other in a circle.
   const byName = new Map(questions.map((q) => [q.name, q]));
   const dependsOn = new Map<string, string[]>();
+  const conditions: Record<string, Condition | null> = {};
   for (const q of questions) {
     const deps: string[] = [];
     for (const expr of q.visibleIf) {
@@ -91,6 +94,7 @@ export function compileQuestionnaire(json: unknown, file: string, sourceText?: (
         report([...(paths.get(q.name) ?? []), 'visibleIf'], `visibleIf "${expr}" is not a valid expression`, q.name);
         continue;
       }
+      if (!(expr in conditions)) conditions[expr] = conditionFromOperand(new ConditionsParser().parseExpression(expr)) ?? null;
       for (const variable of runner.getVariables()) {
         const target = variable.split('.')[0].replace(/-Comment$/, '');
         if (!byName.has(target)) {
@@ -114,11 +118,12 @@ export function compileQuestionnaire(json: unknown, file: string, sourceText?: (
     title: model.title || (raw.questionnaireId as string),
     source: file,
     questions,
+    conditions,
   });
 }
 
 /** The plain, serialisable part of a plan (what the plan cache stores). */
-export type PlanData = Pick<ScoringPlan, 'id' | 'version' | 'title' | 'source' | 'questions'>;
+export type PlanData = Pick<ScoringPlan, 'id' | 'version' | 'title' | 'source' | 'questions' | 'conditions'>;
 
 /** Rebuilds the lookups and the visibility test of a plan from its data. */
 export function planFromData(data: PlanData): ScoringPlan {
@@ -128,16 +133,22 @@ export function planFromData(data: PlanData): ScoringPlan {
     if (q.commentKey) extraKeys.set(q.commentKey, q);
     if (q.allowOther) extraKeys.set(`${q.name}-Comment`, q);
   }
-  const runners = new Map<string, ConditionRunner>();
+  const runners = new Map<string, { runValues(values: Record<string, unknown>): boolean }>();
+  // survey-core only for conditions (or values) the plain evaluator leaves undecided.
+  const bySurveyJs = (expr: string, values: Readonly<Record<string, unknown>>): boolean => {
+    let runner = runners.get(expr);
+    if (!runner) runners.set(expr, (runner = new (surveyCore().ConditionRunner)(expr)));
+    return runner.runValues(values as Record<string, unknown>);
+  };
   return {
     ...data,
     byName,
     extraKeys,
     isVisible(question, values) {
       for (const expr of question.visibleIf) {
-        let runner = runners.get(expr);
-        if (!runner) runners.set(expr, (runner = new ConditionRunner(expr)));
-        if (!runner.runValues(values as Record<string, unknown>)) return false;
+        const condition = data.conditions[expr];
+        const visible = (condition && evaluateCondition(condition, values)) ?? bySurveyJs(expr, values);
+        if (!visible) return false;
       }
       return true;
     },

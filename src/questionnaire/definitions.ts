@@ -64,7 +64,7 @@ function parse(file: string, text: string): unknown {
 }
 
 /** The code whose behaviour decides whether a definition passes; it is part of the cache key. */
-const CHECKING_CODE = ['dist/questionnaire/compile.js', 'dist/decision/load-rules.js', 'dist/plan/catalogue.js', 'dist/model/taxonomy.js', 'dist/questionnaire/properties.js', 'src/schemas/rules.schema.json', 'package.json'];
+const CHECKING_CODE = ['dist/questionnaire/compile.js', 'dist/questionnaire/conditions.js', 'dist/decision/load-rules.js', 'dist/plan/catalogue.js', 'dist/model/taxonomy.js', 'dist/questionnaire/properties.js', 'src/schemas/rules.schema.json', 'package.json'];
 
 function checkingCode(): string | undefined {
   try {

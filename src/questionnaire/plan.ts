@@ -1,3 +1,4 @@
+import type { Condition } from './conditions.js';
 import type { Stage } from '../model/taxonomy.js';
 
 /** How a question's answer is read and scored. */
@@ -68,6 +69,8 @@ export interface ScoringPlan {
   byName: ReadonlyMap<string, PlanQuestion>;
   /** Data keys that are allowed besides question names: comment and "other" fields, mapped to their question. */
   extraKeys: ReadonlyMap<string, PlanQuestion>;
+  /** Each visibleIf expression as a plain condition tree; null where only survey-core can evaluate it. */
+  conditions: Readonly<Record<string, Condition | null>>;
   /** Runs the visibility conditions of a question against answers. */
   isVisible(question: PlanQuestion, data: Readonly<Record<string, unknown>>): boolean;
 }

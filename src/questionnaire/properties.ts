@@ -1,6 +1,17 @@
-import { Serializer } from 'survey-core';
+import { createRequire } from 'node:module';
 
 let registered = false;
+let core: typeof import('survey-core') | undefined;
+
+/**
+ * survey-core, loaded on first use: it takes longer to load than scoring takes, and scoring with a
+ * checked (cached) plan does not need it. Every part of irready that runs in Node takes it from here,
+ * so the custom properties below are registered on the one copy that is used.
+ */
+export function surveyCore(): typeof import('survey-core') {
+  core ??= createRequire(import.meta.url)('survey-core') as typeof import('survey-core');
+  return core;
+}
 
 /**
  * Registers irready's scoring metadata as SurveyJS custom properties, so that survey-core accepts
@@ -9,6 +20,7 @@ let registered = false;
 export function registerScoringProperties(): void {
   if (registered) return;
   registered = true;
+  const { Serializer } = surveyCore();
   Serializer.addProperty('survey', { name: 'questionnaireId' });
   Serializer.addProperty('survey', { name: 'questionnaireVersion' });
   Serializer.addProperty('question', { name: 'domain' });
