@@ -7,13 +7,12 @@
  *    call (its renderer marks joining them as a to-do). Runs of words that look alike and sit side by
  *    side are drawn as one call, on a copy of the line; the layout is untouched.
  * 2. Styles: pdfmake looks up some twenty style properties for every word, and each lookup allocates a
- *    closure and a Set while walking the style stack. The same walk without the allocations.
+ *    closure and a Set while walking the whole style stack. The same walk without the allocations, and
+ *    remembered until the stack next changes: the words of one text share one stack, so a text's
+ *    twenty walks serve all its words.
  */
 
 type Require = (id: string) => any;
-
-/** Everything about a laid-out word that changes how pdfkit draws it, bar its text, place and width. */
-const LOOK = ['font', 'fontSize', 'color', 'opacity', 'characterSpacing', 'fontFeatures', 'link', 'linkToPage', 'linkToDestination', 'sup', 'sub', 'background', 'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness'] as const;
 
 const INSTALLED = Symbol.for('irready.pdfmake-speed');
 
@@ -36,6 +35,15 @@ export function speedUpPdfmake(require: Require): string[] {
   const Styles = internal(require, 'pdfmake/js/StyleContextStack.js');
   if (typeof Styles?.prototype?.getProperty === 'function' && typeof Styles.getStyleProperty === 'function' && typeof Styles.prototype.autopush === 'function') {
     if (!Styles.prototype.getProperty[INSTALLED]) {
+      const { push, pop } = Styles.prototype;
+      Styles.prototype.push = function (this: any, style: unknown) {
+        this[MEMO] = undefined;
+        return push.call(this, style);
+      };
+      Styles.prototype.pop = function (this: any, howMany?: number) {
+        this[MEMO] = undefined;
+        return pop.call(this, howMany);
+      };
       Styles.prototype.getProperty = Object.assign(getProperty, { [INSTALLED]: true });
       Styles.getStyleProperty = getStyleProperty;
     }
@@ -86,9 +94,21 @@ function getProperty(this: any, property: string): unknown {
   return this.defaultStyle && this.defaultStyle[property];
 }
 
+/** Where a style stack remembers its lookups; cleared by every push and pop. */
+const MEMO = Symbol('irready.style-memo');
+
 function getStyleProperty(item: any, stack: any, property: string, defaultValue: unknown): unknown {
   if (isValue(item[property])) return item[property];
   if (!stack) return defaultValue;
+  if (item.style === undefined || item.style === null) {
+    // Pushing an item without named styles only adds the item, which lacks the property: the answer
+    // is the stack's own, the same for every such word of a text.
+    let memo: Map<string, unknown> | undefined = stack[MEMO];
+    if (!memo) stack[MEMO] = memo = new Map();
+    let value = memo.get(property);
+    if (value === undefined && !memo.has(property)) memo.set(property, (value = stack.getProperty(property)));
+    return isValue(value) ? value : defaultValue;
+  }
   const pushed: number = stack.autopush(item);
   const value = stack.getProperty(property);
   if (pushed > 0) stack.pop(pushed);
@@ -99,30 +119,53 @@ function getStyleProperty(item: any, stack: any, property: string, defaultValue:
 export function joinedLine(line: any): any {
   const inlines: any[] | undefined = line?.inlines;
   if (!Array.isArray(inlines) || inlines.length < 2) return line;
-  const runs: any[] = [];
+  let runs: any[] | undefined;
   let i = 0;
   while (i < inlines.length) {
+    const first = inlines[i];
     let j = i + 1;
-    while (j < inlines.length && joinable(inlines[j - 1], inlines[j])) j++;
-    if (j - i === 1) runs.push(inlines[i]);
-    else {
-      const run = Object.assign({}, inlines[i]);
-      run.text = inlines.slice(i, j).map((inline) => inline.text).join('');
-      run.width = inlines[j - 1].x + inlines[j - 1].width - inlines[i].x;
+    let text = first.text;
+    while (j < inlines.length && joinable(inlines[j - 1], inlines[j])) text += inlines[j++].text;
+    if (j - i > 1) {
+      runs ??= inlines.slice(0, i);
+      const run = Object.assign({}, first);
+      run.text = text;
+      run.width = inlines[j - 1].x + inlines[j - 1].width - first.x;
       runs.push(run);
-    }
+    } else runs?.push(first);
     i = j;
   }
-  if (runs.length === inlines.length) return line;
+  if (!runs) return line;
   const copy = Object.create(line);
   copy.inlines = runs;
   return copy;
 }
 
+/** Whether b can be drawn as part of a: it starts where a ends and nothing about its look differs. */
 function joinable(a: any, b: any): boolean {
-  if (a._pageNodeRef || b._pageNodeRef || a.justifyShift || b.justifyShift) return false;
-  if (typeof a.text !== 'string' || typeof b.text !== 'string') return false;
-  if (Math.abs(a.x + a.width - b.x) > 0.001) return false;
-  for (const key of LOOK) if (a[key] !== b[key]) return false;
-  return true;
+  return (
+    typeof a.text === 'string' &&
+    typeof b.text === 'string' &&
+    Math.abs(a.x + a.width - b.x) < 0.001 &&
+    a.font === b.font &&
+    a.fontSize === b.fontSize &&
+    a.color === b.color &&
+    a.opacity === b.opacity &&
+    a.characterSpacing === b.characterSpacing &&
+    a.fontFeatures === b.fontFeatures &&
+    a.link === b.link &&
+    a.linkToPage === b.linkToPage &&
+    a.linkToDestination === b.linkToDestination &&
+    a.sup === b.sup &&
+    a.sub === b.sub &&
+    a.background === b.background &&
+    a.decoration === b.decoration &&
+    a.decorationColor === b.decorationColor &&
+    a.decorationStyle === b.decorationStyle &&
+    a.decorationThickness === b.decorationThickness &&
+    !a._pageNodeRef &&
+    !b._pageNodeRef &&
+    !a.justifyShift &&
+    !b.justifyShift
+  );
 }
