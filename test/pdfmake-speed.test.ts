@@ -35,6 +35,19 @@ function pages(pdf: string): Uint8Array[] {
     });
 }
 
+/** Per line of links (by baseline), the span the links cover: fast paths may draw one link per run. */
+function linkSpans(pdf: string): Record<string, [number, number]> {
+  const spans: Record<string, [number, number]> = {};
+  const raw = readFileSync(pdf, 'latin1');
+  for (const m of raw.matchAll(/\/Subtype \/Link[\s\S]*?\/Rect \[([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\]/g)) {
+    const [x1, y1, x2] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const key = y1.toFixed(1);
+    const span = spans[key];
+    spans[key] = span ? [Math.min(span[0], x1), Math.max(span[1], x2)] : [x1, x2];
+  }
+  return spans;
+}
+
 describe('pdfmake fast paths', () => {
   it('are in place for the pinned pdfmake', () => {
     expect(speedUpPdfmake(createRequire(import.meta.url))).toEqual(['draw runs of like words', 'style lookup without allocations']);
@@ -57,6 +70,9 @@ describe('pdfmake fast paths', () => {
     const fast = demoPdf(false);
     const stock = demoPdf(true);
     expect(execFileSync('pdftotext', ['-layout', fast, '-'], { encoding: 'utf8' })).toBe(execFileSync('pdftotext', ['-layout', stock, '-'], { encoding: 'utf8' }));
+    const links = linkSpans(fast);
+    expect(Object.keys(links).length).toBeGreaterThan(10); // the contents page links to its sections
+    expect(links).toEqual(linkSpans(stock));
     const fastPages = pages(fast);
     const stockPages = pages(stock);
     expect(fastPages.length).toBe(stockPages.length);
