@@ -86,7 +86,19 @@ if (chromium) {
 } else {
   row('headless Chromium printing the same HTML to PDF', 'n/a (no chromium)');
 }
-// 4. Batch: N generated engagements (seeded, test/bench/generate.mjs) to PDF + HTML with worker threads.
+// 4. The PDF renderer in a warm process (CPU time, so that other load on the machine counts less):
+//    pdfmake with irready's fast paths (src/report/pdfmake-speed.ts) against stock pdfmake.
+const warmPdf = (stock) => {
+  const r = spawnSync(process.execPath, [join(root, 'test', 'bench', 'pdf-warm.mjs')], { env: { ...process.env, IRREADY_CACHE_DIR: cacheDir, IRREADY_STOCK_PDFMAKE: stock ? '1' : '' }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdf-warm failed: ${r.stderr}`);
+  return JSON.parse(r.stdout).medianMs;
+};
+const fastMs = warmPdf(false);
+const stockMs = warmPdf(true);
+row('PDF render of one report in a warm process, CPU ms (median of 15)', fastMs.toFixed(0));
+row('  the same with stock pdfmake (no fast paths), CPU ms', stockMs.toFixed(0));
+
+// 5. Batch: N generated engagements (seeded, test/bench/generate.mjs) to PDF + HTML with worker threads.
 //    `node test/bench/bench.mjs [count]`: count defaults to 1000; 0 skips this part.
 const batchCount = Number(process.argv[2] ?? 1000);
 if (batchCount > 0) {
