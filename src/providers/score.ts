@@ -1,97 +1,25 @@
 import type { AssessmentResult } from '../result/result.js';
 import type { ServiceStance } from '../decision/rules.js';
-import { ENVIRONMENTS, SEVERITIES, type Environment, type LoadedOffer, type Minutes, type Offer, type Severity } from './offer.js';
+import type { LoadedOffer, Offer } from './offer.js';
+import { list, minutesText, plural, socText, yesNo, type Context, type OfferScore } from './context.js';
+import { LANGUAGE_NAMES, languageName } from './language.js';
+import { ON_SITE_SERVICES, ROUND_THE_CLOCK, scoreCoverage } from './coverage.js';
+import { scoreSla } from './sla.js';
+import { MAX_ANSWER_MINUTES, MIN_TRANSITION_MONTHS, REQUIREMENT_CHECKS, scoreRequirements } from './requirements.js';
+import { findRisks } from './risks.js';
 
 /**
  * Scores provider offers against an organisation's outsourcing plan. Pure: the same result and offers
  * always give the same comparison; rendering is elsewhere (render.ts).
  */
 
+/** What the checks export, re-exported here so that importers keep importing from score.ts. */
+export { LANGUAGE_NAMES, MAX_ANSWER_MINUTES, MIN_TRANSITION_MONTHS, ON_SITE_SERVICES, ROUND_THE_CLOCK };
+export type { Check, OfferScore, RequirementFit, RequirementStatus, Risk, RiskId, ServiceCoverage, SlaCell } from './context.js';
+
 /** Weights of the total score (points out of 100) and the deduction per risk. */
 export const WEIGHTS = { coverage: 40, sla: 25, requirements: 35 } as const;
 export const RISK_POINTS = { high: 10, medium: 5 } as const;
-/** Catalogue services that must run around the clock when the organisation needs 24x7 response. */
-export const ROUND_THE_CLOCK = ['event-monitoring', 'event-analysis', 'incident-analysis', 'mitigation-recovery', 'emergency-response'] as const;
-/** Services where a responder on site can matter; an offer that is remote-only for them gets a note. */
-export const ON_SITE_SERVICES = ['emergency-response', 'forensic-analysis', 'mitigation-recovery'] as const;
-/** The longest emergency call answer time that counts as available staff (REQ-STAFF-AVAILABILITY). */
-export const MAX_ANSWER_MINUTES = 30;
-/** The shortest transition assistance that counts as an exit plan (REQ-EXIT). */
-export const MIN_TRANSITION_MONTHS = 3;
-
-export const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English', de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', nl: 'Dutch', da: 'Danish', sv: 'Swedish', no: 'Norwegian',
-  nb: 'Norwegian', nn: 'Norwegian', fi: 'Finnish', is: 'Icelandic', fo: 'Faroese', pl: 'Polish', pt: 'Portuguese', cs: 'Czech',
-  hi: 'Hindi', ja: 'Japanese', zh: 'Chinese', ro: 'Romanian', hu: 'Hungarian', el: 'Greek',
-  nordic: 'a Nordic language', other: 'another language',
-};
-/** ISO 639-1 codes as the questionnaire's org_languages choices group them. */
-const LANGUAGE_GROUP: Record<string, string> = { en: 'en', de: 'de', fr: 'fr', es: 'es', it: 'it', nl: 'nl', da: 'nordic', sv: 'nordic', no: 'nordic', nb: 'nordic', nn: 'nordic', fi: 'nordic', is: 'nordic', fo: 'nordic' };
-const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
-
-export interface ServiceCoverage {
-  id: string;
-  title: string;
-  stance: ServiceStance;
-  status: 'covered' | 'partial' | 'missing';
-  /** The provider's services that deliver it, in the provider's words. */
-  offeredAs: { name: string; hours: string; delivery: string[] }[];
-  notes: string[];
-}
-
-export interface SlaCell {
-  environment: Environment;
-  severity: Severity;
-  notify: Minutes | null;
-  respond: Minutes | null;
-}
-
-export interface Check {
-  /** The offer field that satisfies (or fails) the requirement, such as `staff.named_team`. */
-  field: string;
-  expected: string;
-  actual: string;
-  /** null: cannot be checked with what is known. */
-  ok: boolean | null;
-}
-
-export type RequirementStatus = 'met' | 'partly' | 'not-met' | 'not-checked';
-
-export interface RequirementFit {
-  id: string;
-  topic: string;
-  status: RequirementStatus;
-  checks: Check[];
-  /** Checks passed / checks that could be checked; null when none could. */
-  score: number | null;
-}
-
-export type RiskId = 'offshore-only' | 'single-soc' | 'language-mismatch' | 'no-penalties';
-
-export interface Risk {
-  id: RiskId;
-  level: 'high' | 'medium';
-  title: string;
-  detail: string;
-  references: string[];
-}
-
-export interface OfferScore {
-  provider: string;
-  offerDate: string;
-  reference?: string;
-  source: string;
-  summary: { socs: string; languages: string; staff: string; penalties: string; exit: string };
-  coverage: { services: ServiceCoverage[]; covered: number; partial: number; missing: string[]; needed: number; score: number };
-  /** Offered services for catalogue services the plan keeps in-house. */
-  inHouseOffered: { id: string; title: string; names: string[] }[];
-  sla: { cells: SlaCell[]; notifyFirm: number; productionResponseFirm: number; issues: string[]; score: number };
-  requirements: { items: RequirementFit[]; score: number };
-  risks: Risk[];
-  points: { coverage: number; sla: number; requirements: number; risks: number };
-  total: number;
-  rank: number;
-}
 
 export interface ProviderComparison {
   organization: { name: string; sector?: string };
@@ -125,11 +53,6 @@ export interface ProviderOptions {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const firm = (m: Minutes | null | undefined): m is number => typeof m === 'number';
-const yesNo = (b: boolean | undefined) => (b === undefined ? 'not stated' : b ? 'yes' : 'no');
-const minutesText = (m: Minutes | null) => (m === null ? 'none' : m === 'best-effort' ? 'best effort' : `${m} min`);
-const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The method, as the report documents it. */
 export const METHOD: string[] = [
@@ -150,244 +73,6 @@ function organisationCountries(result: AssessmentResult, options: ProviderOption
   const raw = org.countries ?? org.country;
   const given = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : []).map((c) => String(c).trim().toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
   return given.length ? { countries: [...new Set(given)], from: 'organization' } : { countries: null, from: null };
-}
-
-interface Context {
-  need24x7: boolean;
-  countries: string[] | null;
-  languages: string[];
-  providerLanguage: string | null;
-  dataSharing: string | null;
-  requirementIds: Set<string>;
-}
-
-interface LanguageFit {
-  shared: string[];
-  /** The organisation's known working languages other than English, not offered. */
-  missingWorking: string[];
-  status: 'full' | 'partial' | 'none' | 'unknown';
-}
-
-function languageFit(offer: Offer, orgLanguages: string[]): LanguageFit {
-  const offered = new Set(offer.languages.map((l) => LANGUAGE_GROUP[l] ?? `x-${l}`));
-  const known = orgLanguages.filter((l) => l !== 'other' && l !== 'none');
-  if (!known.length) return { shared: [], missingWorking: [], status: 'unknown' };
-  const shared = known.filter((l) => offered.has(l));
-  const missingWorking = known.filter((l) => l !== 'en' && !offered.has(l));
-  const status = !shared.length ? 'none' : missingWorking.length || (orgLanguages.includes('other') && shared.every((l) => l === 'en')) ? 'partial' : 'full';
-  return { shared, missingWorking, status };
-}
-
-function scoreCoverage(offer: Offer, result: AssessmentResult, ctx: Context): OfferScore['coverage'] {
-  const needed = result.plan.services.filter((s) => s.stance !== 'in-house');
-  const services: ServiceCoverage[] = needed.map((s) => {
-    const offeredAs = offer.services.filter((o) => o.maps.includes(s.id)).map((o) => ({ name: o.name, hours: o.hours, delivery: [...o.delivery] }));
-    const notes: string[] = [];
-    let status: ServiceCoverage['status'] = offeredAs.length ? 'covered' : 'missing';
-    if (offeredAs.length && ctx.need24x7 && (ROUND_THE_CLOCK as readonly string[]).includes(s.id) && !offeredAs.some((o) => o.hours === '24x7')) {
-      status = 'partial';
-      notes.push('business hours only; the organisation needs 24x7');
-    }
-    if (offeredAs.length && (ON_SITE_SERVICES as readonly string[]).includes(s.id) && !offeredAs.some((o) => o.delivery.includes('on-site'))) notes.push('remote only');
-    return { id: s.id, title: s.title, stance: s.stance, status, offeredAs, notes };
-  });
-  const covered = services.filter((s) => s.status === 'covered').length;
-  const partial = services.filter((s) => s.status === 'partial').length;
-  return {
-    services,
-    covered,
-    partial,
-    missing: services.filter((s) => s.status === 'missing').map((s) => s.id),
-    needed: needed.length,
-    score: needed.length ? (covered + partial / 2) / needed.length : 1,
-  };
-}
-
-function scoreSla(offer: Offer, ctx: Context): OfferScore['sla'] {
-  const cells: SlaCell[] = [];
-  for (const environment of ENVIRONMENTS) {
-    for (const severity of SEVERITIES) {
-      const term = offer.sla[environment]?.[severity];
-      cells.push({ environment, severity, notify: term?.notify ?? null, respond: term?.respond ?? null });
-    }
-  }
-  const issues: string[] = [];
-  for (const environment of ENVIRONMENTS) {
-    const here = cells.filter((c) => c.environment === environment);
-    const none = here.filter((c) => c.notify === null).map((c) => c.severity);
-    const bestEffort = here.filter((c) => c.notify === 'best-effort').map((c) => c.severity);
-    if (none.length === SEVERITIES.length) issues.push(`${environment}: no SLA terms`);
-    else if (none.length) issues.push(`${environment}: no terms for ${list(none)}`);
-    if (bestEffort.length) issues.push(`${environment}: notification best effort for ${list(bestEffort)}`);
-  }
-  const production = cells.filter((c) => c.environment === 'production');
-  const responseBestEffort = production.filter((c) => c.respond !== null && !firm(c.respond)).map((c) => c.severity);
-  if (responseBestEffort.length) issues.push(`production: response best effort for ${list(responseBestEffort)}`);
-  const critical = production.find((c) => c.severity === 'critical')!;
-  if (ctx.requirementIds.has('REQ-RESPONSE-SLA') && !firm(critical.respond)) {
-    issues.push('critical production incidents have no firm response time, which the plan requires (REQ-RESPONSE-SLA)');
-  }
-  const notifyFirm = cells.filter((c) => firm(c.notify)).length;
-  const productionResponseFirm = production.filter((c) => firm(c.respond)).length;
-  return { cells, notifyFirm, productionResponseFirm, issues, score: (notifyFirm / cells.length + productionResponseFirm / production.length) / 2 };
-}
-
-const check = (field: string, expected: string, actual: string, ok: boolean | null): Check => ({ field, expected, actual, ok });
-
-function socText(offer: Offer): string {
-  return offer.socs.map((s) => `${s.city} (${s.country})`).join(', ');
-}
-
-function onsiteCheck(offer: Offer, ctx: Context): Check {
-  const reach = offer.staff.onsite_reach;
-  const where = ctx.countries ? ` in ${list(ctx.countries)}` : '';
-  if (!reach) return check('staff.onsite_reach', `a committed time to reach the customer's sites${where}`, 'not committed', false);
-  const actual = `within ${reach.hours} hours in ${reach.countries.join(', ')}`;
-  const ok = ctx.countries ? ctx.countries.every((c) => reach.countries.includes(c)) : true;
-  return check('staff.onsite_reach', `a committed time to reach the customer's sites${where}`, actual, ok);
-}
-
-/** The offer fields that satisfy each of irready's built-in contract requirements. */
-const REQUIREMENT_CHECKS: Record<string, (offer: Offer, ctx: Context) => Check[]> = {
-  'REQ-LANGUAGE': (offer, ctx) => {
-    const fit = languageFit(offer, ctx.languages);
-    const offered = offer.languages.map(languageName).join(', ');
-    const unknown = fit.status === 'unknown';
-    return [
-      check('languages', `shares a language with the organisation (${ctx.languages.map(languageName).join(', ') || 'not answered'})`, `${offered}; shared: ${fit.shared.map(languageName).join(', ') || 'none'}`, unknown ? null : fit.shared.length > 0),
-      check('languages', 'covers the organisation\'s working languages other than English', fit.missingWorking.length ? `missing ${fit.missingWorking.map(languageName).join(', ')}` : offered, unknown ? null : !fit.missingWorking.length),
-    ];
-  },
-  'REQ-STAFF-AVAILABILITY': (offer, ctx) => [
-    check('staff.named_team', 'a named team serves the customer', offer.staff.named_team ? 'named team' : 'pooled analysts', offer.staff.named_team),
-    check('staff.emergency_answer_minutes', `emergency call answered within ${MAX_ANSWER_MINUTES} minutes`, `${offer.staff.emergency_answer_minutes} minutes`, offer.staff.emergency_answer_minutes <= MAX_ANSWER_MINUTES),
-    check('socs', 'the service runs from more than one location', `${plural(offer.socs.length, 'SOC')}: ${socText(offer)}`, offer.socs.length > 1),
-    onsiteCheck(offer, ctx),
-  ],
-  'REQ-EXIT': (offer) => [
-    check('exit.transition_assistance_months', `transition assistance of at least ${MIN_TRANSITION_MONTHS} months`, plural(offer.exit.transition_assistance_months, 'month'), offer.exit.transition_assistance_months >= MIN_TRANSITION_MONTHS),
-    check('exit.data_return', 'all data and evidence returned', yesNo(offer.exit.data_return), offer.exit.data_return),
-    check('exit.knowledge_pack', 'a knowledge pack in an open format', offer.exit.knowledge_pack ? `${offer.exit.knowledge_pack.format} (${offer.exit.knowledge_pack.open ? 'open' : 'not open'})` : 'none', offer.exit.knowledge_pack?.open === true),
-    check('exit.agent_removal', 'agents and accounts removed at the end', yesNo(offer.exit.agent_removal), offer.exit.agent_removal === true),
-  ],
-  'REQ-PENALTIES': (offer) => [
-    check('penalties.service_credits', 'service credits for missed SLAs', yesNo(offer.penalties.service_credits), offer.penalties.service_credits),
-    check('penalties.graded_by_severity', 'credits graded by the severity of the incident missed', yesNo(offer.penalties.graded_by_severity), offer.penalties.service_credits && offer.penalties.graded_by_severity === true),
-    check('penalties.compensation_agreement', 'no compensation agreement, or one written with its conditions', offer.penalties.compensation_agreement ?? 'not stated', offer.penalties.compensation_agreement !== 'informal'),
-  ],
-  'REQ-SLA-CLOCKS': (offer) => [
-    ...ENVIRONMENTS.map((env) => {
-      const terms = SEVERITIES.map((sev) => offer.sla[env]?.[sev]);
-      const firmCount = terms.filter((t) => firm(t?.notify)).length;
-      return check(`sla.${env}`, 'a notification time for every severity', `${firmCount} of ${SEVERITIES.length} severities`, firmCount === SEVERITIES.length);
-    }),
-    check('terms.monthly_sla_report', 'SLAs measured and reported monthly', yesNo(offer.terms?.monthly_sla_report), offer.terms?.monthly_sla_report === true),
-  ],
-  'REQ-RESPONSE-SLA': (offer) =>
-    SEVERITIES.map((sev) => {
-      const respond = offer.sla.production?.[sev]?.respond ?? null;
-      return check(`sla.production.${sev}.respond`, 'a firm response time', minutesText(respond), firm(respond));
-    }),
-  'REQ-EVIDENCE': (offer) => [
-    check('terms.evidence_chain_of_custody', 'evidence per ISO/IEC 27037 with a chain of custody', yesNo(offer.terms?.evidence_chain_of_custody), offer.terms?.evidence_chain_of_custody === true),
-    check('terms.action_log', 'every action on the customer\'s systems logged', yesNo(offer.terms?.action_log), offer.terms?.action_log === true),
-    check('exit.data_return', 'evidence and logs handed over at the end', yesNo(offer.exit.data_return), offer.exit.data_return),
-  ],
-  'REQ-LOG-ACCESS': (offer) => [
-    check('terms.customer_log_platform', 'works on the customer\'s log platform; the customer owns the logs', yesNo(offer.terms?.customer_log_platform), offer.terms?.customer_log_platform === true),
-  ],
-  'REQ-AUDIT': (offer) => [check('terms.audit_rights', 'audit rights for the customer, its auditors and regulators', yesNo(offer.terms?.audit_rights), offer.terms?.audit_rights === true)],
-  'REQ-DATA-LIMITS': (offer, ctx) => {
-    const checks = [check('terms.data_use_limited', 'customer data used only for the contracted services', yesNo(offer.terms?.data_use_limited), offer.terms?.data_use_limited === true)];
-    if (ctx.dataSharing === 'restricted') {
-      const abroad = ctx.countries ? offer.socs.filter((s) => !ctx.countries!.includes(s.country)) : [];
-      checks.push(
-        check(
-          'socs',
-          `data processed only in the organisation's countries${ctx.countries ? ` (${ctx.countries.join(', ')})` : ''}`,
-          ctx.countries ? (abroad.length ? `also in ${[...new Set(abroad.map((s) => s.country))].join(', ')}` : socText(offer)) : 'the organisation\'s countries are not known',
-          ctx.countries ? !abroad.length : null,
-        ),
-      );
-    }
-    return checks;
-  },
-  'REQ-MULTI-PROVIDER-LEAD': (offer) => [
-    check('terms.works_with_other_providers', 'accepts the customer\'s lead provider and separation of duties', yesNo(offer.terms?.works_with_other_providers), offer.terms?.works_with_other_providers === true),
-  ],
-  'REQ-EMERGENCY-RETAINER': (offer) => {
-    const retainer = offer.services.filter((s) => s.maps.includes('emergency-response'));
-    return [
-      check('services', 'an emergency response service around the clock', retainer.length ? retainer.map((s) => `${s.name} (${s.hours})`).join(', ') : 'not offered', retainer.some((s) => s.hours === '24x7')),
-      check('terms.retainer_onboarding_visit', 'an onboarding visit before an incident', yesNo(offer.terms?.retainer_onboarding_visit), offer.terms?.retainer_onboarding_visit === true),
-      check('terms.retainer_hours_for_exercises', 'unused hours can be spent on exercises', yesNo(offer.terms?.retainer_hours_for_exercises), offer.terms?.retainer_hours_for_exercises === true),
-    ];
-  },
-};
-
-function scoreRequirements(offer: Offer, result: AssessmentResult, ctx: Context): OfferScore['requirements'] {
-  const items: RequirementFit[] = result.plan.requirements.map((r) => {
-    const checks = REQUIREMENT_CHECKS[r.id]?.(offer, ctx) ?? [];
-    const checked = checks.filter((c) => c.ok !== null);
-    const passed = checked.filter((c) => c.ok).length;
-    const score = checked.length ? passed / checked.length : null;
-    const status: RequirementStatus = score === null ? 'not-checked' : score === 1 ? 'met' : score === 0 ? 'not-met' : 'partly';
-    return { id: r.id, topic: r.topic, status, checks, score };
-  });
-  const scored = items.filter((i) => i.score !== null);
-  return { items, score: scored.length ? scored.reduce((sum, i) => sum + (i.score as number), 0) / scored.length : 1 };
-}
-
-function findRisks(offer: Offer, ctx: Context): Risk[] {
-  const risks: Risk[] = [];
-  const socCountries = [...new Set(offer.socs.map((s) => s.country))];
-  if (ctx.countries && !socCountries.some((c) => ctx.countries!.includes(c))) {
-    risks.push({
-      id: 'offshore-only',
-      level: 'high',
-      title: 'Offshore only',
-      detail: `No SOC in ${list(ctx.countries)}: the staff work from ${list(socCountries)}, so cultural distance, time zones and local disruption there affect the service, and nobody is close to the sites.`,
-      references: ['PAPER:O8', 'PAPER:O9'],
-    });
-  }
-  if (offer.socs.length === 1) {
-    const [soc] = offer.socs;
-    risks.push({
-      id: 'single-soc',
-      level: 'medium',
-      title: 'One SOC location',
-      detail: `The whole service runs from ${soc.city} (${soc.country}); a natural disaster, strike or outage there stops it (the paper advises spreading offshore staff over several locations).`,
-      references: ['PAPER:O9'],
-    });
-  }
-  const fit = languageFit(offer, ctx.languages);
-  if (fit.status === 'none') {
-    risks.push({
-      id: 'language-mismatch',
-      level: 'high',
-      title: 'No shared language',
-      detail: `The provider works in ${list(offer.languages.map(languageName))}; the organisation uses ${list(ctx.languages.map(languageName))}.`,
-      references: ['PAPER:P4'],
-    });
-  } else if (fit.status === 'partial' && (ctx.providerLanguage === 'partly' || ctx.providerLanguage === 'no')) {
-    risks.push({
-      id: 'language-mismatch',
-      level: 'medium',
-      title: 'Language mismatch',
-      detail: `Only ${list(fit.shared.map(languageName))} is shared${fit.missingWorking.length ? ` (not ${list(fit.missingWorking.map(languageName))})` : ''}, and the answers say ${ctx.providerLanguage === 'no' ? 'staff cannot' : 'some key people would struggle to'} work with a provider in it during a crisis.`,
-      references: ['PAPER:P4'],
-    });
-  }
-  if (!offer.penalties.service_credits) {
-    risks.push({
-      id: 'no-penalties',
-      level: 'medium',
-      title: 'No penalties',
-      detail: 'A missed SLA costs the provider nothing: the offer has no service credits.',
-      references: ['PAPER:O7'],
-    });
-  }
-  return risks;
 }
 
 function summary(offer: Offer): OfferScore['summary'] {
