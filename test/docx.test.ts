@@ -113,6 +113,23 @@ describe('Word report', () => {
     for (const d of result.domains) expect(h2.some((h) => h.startsWith(`${escapeXml(d.title)}: `))).toBe(true);
   });
 
+  it('shows where several respondents disagree, after the findings, as the PDF does', async () => {
+    const anna = assessor.load(DEMO);
+    const bo = assessor.load(DEMO);
+    anna.respondent = { name: 'Anna', role: 'CISO' };
+    bo.respondent = { name: 'Bo', role: 'IT operations' };
+    anna.data = { ...anna.data, rc_roles_documented: '4' };
+    bo.data = { ...bo.data, rc_roles_documented: '1' };
+    const two = assessor.assessMany([anna, bo], { generatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(two.disagreements.questions.length).toBeGreaterThan(0);
+    const xml = await (await open(await render(two))).text('word/document.xml');
+    const h1 = styled(xml, 'Heading1');
+    expect(h1.indexOf('Where respondents disagree')).toBe(h1.indexOf('Findings by domain') + 1);
+    const question = two.disagreements.questions[0];
+    expectText(xml, question.title);
+    expect(styled(documentXml, 'Heading1')).not.toContain('Where respondents disagree'); // one respondent: no section
+  });
+
   it('holds the organisation, the recommendation, every domain and every action', () => {
     expect(result.organization.name).toBe('Ærøskøbing Kommune');
     expectText(documentXml, 'Ærøskøbing Kommune');
