@@ -20,7 +20,7 @@ export { checkAnswers, checkValue, loadAnswers, type Answers, type Person } from
 export { compileQuestionnaire, loadQuestionnaire, planFromData } from './questionnaire/compile.js';
 export { loadDefinitions } from './questionnaire/definitions.js';
 export type { PlanQuestion, ScoringPlan } from './questionnaire/plan.js';
-export { registerScoringProperties } from './questionnaire/properties.js';
+export { registerScoringProperties, surveyCore } from './questionnaire/properties.js';
 export { answerScore, levelOf, scoreAnswers, type DomainScore, type ScoredAnswer, type Scores, type Summary } from './scoring/score.js';
 export { chooseModel, decide, gapPriority, type Action, type Blocker, type Decision, type Flip, type Retained } from './decision/decide.js';
 export { checkRules, loadRules } from './decision/load-rules.js';

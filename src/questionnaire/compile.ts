@@ -85,7 +85,7 @@ export function compileQuestionnaire(json: unknown, file: string, sourceText?: (
   // visibleIf: every variable must name a question, and conditions must not depend on each other in a circle.
   const byName = new Map(questions.map((q) => [q.name, q]));
   const dependsOn = new Map<string, string[]>();
-  const conditions: Record<string, Condition | null> = {};
+  const conditions: Record<string, Condition | null> = Object.create(null);
   for (const q of questions) {
     const deps: string[] = [];
     for (const expr of q.visibleIf) {
@@ -94,7 +94,7 @@ export function compileQuestionnaire(json: unknown, file: string, sourceText?: (
         report([...(paths.get(q.name) ?? []), 'visibleIf'], `visibleIf "${expr}" is not a valid expression`, q.name);
         continue;
       }
-      if (!(expr in conditions)) conditions[expr] = conditionFromOperand(new ConditionsParser().parseExpression(expr)) ?? null;
+      if (!Object.hasOwn(conditions, expr)) conditions[expr] = conditionFromOperand(new ConditionsParser().parseExpression(expr)) ?? null;
       for (const variable of runner.getVariables()) {
         const target = variable.split('.')[0].replace(/-Comment$/, '');
         if (!byName.has(target)) {
@@ -146,7 +146,8 @@ export function planFromData(data: PlanData): ScoringPlan {
     extraKeys,
     isVisible(question, values) {
       for (const expr of question.visibleIf) {
-        const condition = data.conditions[expr];
+        // Plan data from before conditions were kept has none: survey-core answers for those.
+        const condition = data.conditions && Object.hasOwn(data.conditions, expr) ? data.conditions[expr] : null;
         const visible = (condition && evaluateCondition(condition, values)) ?? bySurveyJs(expr, values);
         if (!visible) return false;
       }

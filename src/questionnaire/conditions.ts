@@ -28,7 +28,7 @@ const UNARY = new Set(['negate', 'empty', 'notempty']);
  * A SurveyJS operand tree (from survey-core's ConditionsParser) as a Condition; undefined when it uses
  * anything this module does not evaluate (functions, arithmetic, unusual constants).
  */
-export function conditionFromOperand(operand: any): Condition | undefined {
+export function conditionFromOperand(operand: any, inBooleanPlace = true): Condition | undefined {
   if (!operand || typeof operand.getType !== 'function') return undefined;
   switch (operand.getType()) {
     case 'variable': {
@@ -42,11 +42,11 @@ export function conditionFromOperand(operand: any): Condition | undefined {
       return isPlain(value) ? { op: 'const', value } : undefined;
     }
     case 'array': {
-      const items = (operand.values ?? []).map(conditionFromOperand);
+      const items = (operand.values ?? []).map((item: unknown) => conditionFromOperand(item, false));
       return items.every(Boolean) ? { op: 'array', items } : undefined;
     }
     case 'unary': {
-      const arg = conditionFromOperand(operand.expression);
+      const arg = conditionFromOperand(operand.expression, operand.operatorName === 'negate');
       return arg && UNARY.has(operand.operatorName) ? { op: operand.operatorName, arg } : undefined;
     }
     case 'binary': {
@@ -55,8 +55,11 @@ export function conditionFromOperand(operand: any): Condition | undefined {
       // arithmetic, or a version that parses them otherwise, is left to survey-core.
       const conjunction = operand.operatorName === 'and' || operand.operatorName === 'or';
       if (Boolean(operand.isArithmetic) !== conjunction) return undefined;
-      const left = conditionFromOperand(operand.left);
-      const right = conditionFromOperand(operand.right);
+      // An "and"/"or" yields one of its operands (or SurveyJS's stand-in for an empty one); compared
+      // with something else that value follows rules not worth copying, so only its truth is used here.
+      if (conjunction && !inBooleanPlace) return undefined;
+      const left = conditionFromOperand(operand.left, conjunction);
+      const right = conditionFromOperand(operand.right, conjunction);
       return left && right ? { op: operand.operatorName, left, right } : undefined;
     }
     default:
@@ -109,12 +112,15 @@ function evaluate(c: Condition, values: Readonly<Record<string, unknown>>): Valu
 
 /** A question's value as SurveyJS's Variable operand reads it, or UNDECIDED. */
 function variable(name: string, values: Readonly<Record<string, unknown>>): Value {
-  if (!Object.prototype.hasOwnProperty.call(values, name)) {
-    // SurveyJS also finds names in another case or nested under a dotted key; leave those to it.
-    const lower = name.toLowerCase();
-    for (const key of Object.keys(values)) if (key.toLowerCase() === lower || key.startsWith(`${name}.`) || key.startsWith(`${name}[`)) return UNDECIDED;
-    return null;
+  // SurveyJS matches names in any case, taking the first such key, and also reads paths ("a.b",
+  // "a[0]"): if any other key could be what it finds, leave the answer to it.
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(values)) {
+    if (key.length === name.length ? key !== name && key.toLowerCase() === lower : key.length > name.length && (key[name.length] === '.' || key[name.length] === '[') && key.slice(0, name.length).toLowerCase() === lower) {
+      return UNDECIDED;
+    }
   }
+  if (!Object.prototype.hasOwnProperty.call(values, name)) return null;
   const value = values[name];
   if (value === null) return null;
   return isPlain(value) ? value : UNDECIDED;
@@ -122,13 +128,15 @@ function variable(name: string, values: Readonly<Record<string, unknown>>): Valu
 
 /**
  * Values with one meaning to SurveyJS: finite numbers, booleans, null, and text that SurveyJS would not
- * turn into a number, a boolean or a date (no digits, no quotes, not "true"/"false", no edge spaces).
+ * turn into a number, a boolean, a date or nothing (no digits, no quotes, not "true"/"false" or
+ * "undefined", no edge spaces).
  */
 export function isPlain(value: unknown): value is Plain {
   if (value === null) return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value === 'boolean') return true;
-  if (typeof value === 'string') return /^[^\d\s'"](?:[^\d'"]*[^\d\s'"])?$/.test(value) && !/^(true|false)$/i.test(value);
+  // "undefined" too: SurveyJS's comparisons read that text as no value at all.
+  if (typeof value === 'string') return /^[^\d\s'"](?:[^\d'"]*[^\d\s'"])?$/.test(value) && !/^(true|false)$/i.test(value) && value !== 'undefined';
   if (Array.isArray(value)) return value.every((item) => item !== null && !Array.isArray(item) && isPlain(item));
   return false;
 }
@@ -203,6 +211,7 @@ function binary(op: BinaryOp, left: Plain, right: Plain): Value {
 function forArithmetic(value: Plain, other: Plain): Plain {
   if (!isEmpty(value)) return value;
   if (typeof other === 'number') return 0;
+  if (typeof value === 'string') return value;
   if (typeof other === 'string') return '';
   if (Array.isArray(other)) return [];
   return 0;

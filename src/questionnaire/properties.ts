@@ -15,7 +15,9 @@ export function surveyCore(): typeof import('survey-core') {
 
 /**
  * Registers irready's scoring metadata as SurveyJS custom properties, so that survey-core accepts
- * (and any SurveyJS form keeps) them. Safe to call more than once.
+ * (and any SurveyJS form keeps) them. Safe to call more than once. They are registered on the copy
+ * that surveyCore() returns (survey-core's CommonJS build): code that builds its own SurveyJS models
+ * for irready's questionnaires should take Model from there too.
  */
 export function registerScoringProperties(): void {
   if (registered) return;
