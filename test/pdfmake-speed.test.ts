@@ -17,6 +17,48 @@ function demoPdf(stock: boolean): string {
   return join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
 }
 
+/**
+ * A small document with what the reports do not use yet: letter spacing, mixed line heights with a
+ * background and underline, justified, centred and right-aligned text, links, superscripts.
+ */
+const EDGE_CASES = {
+  content: [
+    { text: 'spaced letters across several words', characterSpacing: 3 },
+    { text: [{ text: 'short line height ', lineHeight: 1 }, { text: 'tall line height words', lineHeight: 3 }], background: 'yellow', decoration: 'underline' },
+    { text: 'justified text that runs over more than one line so that pdfmake spreads the words of the first line apart to fill it, as justified text does', alignment: 'justify' },
+    { text: [{ text: 'centred words ' }, { text: 'with bold', bold: true }, ' and plain'], alignment: 'center' },
+    { text: 'right-aligned words here', alignment: 'right' },
+    { text: [{ text: 'a link over several words', link: 'https://example.org/', color: 'blue' }, ' then plain words'] },
+    { text: ['E = mc', { text: '2', sup: true }, ' and H', { text: '2', sub: true }, 'O in a sentence'] },
+  ],
+  defaultStyle: { font: 'Roboto', fontSize: 11 },
+};
+
+/** The edge-case document rendered by irready's pdfmake setup, with the fast paths or stock. */
+function edgeCasePdf(stock: boolean): string {
+  const file = join(mkdtempSync(join(tmpdir(), `irready-pdfmake-edge-${stock ? 'stock' : 'fast'}-`)), 'edge.pdf');
+  const script = `const { pdfBytes } = await import(${JSON.stringify(join(ROOT, 'dist', 'report', 'pdfmake.js'))}); const doc = ${JSON.stringify(EDGE_CASES)}; doc.info = { creationDate: new Date(0), modDate: new Date(0) }; (await import('node:fs')).writeFileSync(${JSON.stringify(file)}, await pdfBytes(doc));`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, IRREADY_STOCK_PDFMAKE: stock ? '1' : '' } });
+  return file;
+}
+
+/** Every word pdftotext finds, with its box, in reading order. */
+function wordBoxes(pdf: string): [string, number, number, number, number][] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => [m[5], Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])]);
+}
+
+/** The same words in the same places, to a thousandth of a point. */
+function expectSameWords(fast: string, stock: string): void {
+  const a = wordBoxes(fast);
+  const b = wordBoxes(stock);
+  expect(a.length).toBeGreaterThan(10);
+  expect(a.map((w) => w[0])).toEqual(b.map((w) => w[0]));
+  a.forEach((w, i) => {
+    for (let k = 1; k < 5; k++) expect(Math.abs((w[k] as number) - (b[i][k] as number)), `"${w[0]}" (word ${i})`).toBeLessThan(0.001);
+  });
+}
+
 /** Each page as 8-bit grey pixels (pdftoppm's PGM output). */
 function pages(pdf: string): Uint8Array[] {
   const prefix = `${pdf}-page`;
@@ -64,6 +106,24 @@ describe('pdfmake fast paths', () => {
       ['far', 20, 3],
     ]);
     expect(line.inlines).toHaveLength(4); // the laid-out line itself is untouched
+    // Letter spacing and a different line height keep words apart.
+    const spaced = joinedLine({ inlines: [word('a ', 0, { characterSpacing: 2 }), word('b', 2, { characterSpacing: 2 })] });
+    expect(spaced.inlines).toHaveLength(2);
+    const tall = joinedLine({ inlines: [word('a ', 0, { height: 10 }), word('b', 2, { height: 30 })] });
+    expect(tall.inlines).toHaveLength(2);
+  });
+
+  it.skipIf(!hasPoppler)('place every word where stock pdfmake does, in the reports and in unusual text', () => {
+    expectSameWords(demoPdf(false), demoPdf(true));
+    const fast = edgeCasePdf(false);
+    const stock = edgeCasePdf(true);
+    expectSameWords(fast, stock);
+    expect(linkSpans(fast)).toEqual(linkSpans(stock));
+    const [fastPage] = pages(fast);
+    const [stockPage] = pages(stock);
+    let differ = 0;
+    for (let p = 0; p < fastPage.length; p++) if (Math.abs(fastPage[p] - stockPage[p]) > 64) differ++;
+    expect(differ).toBeLessThan(25); // backgrounds and underlines too (one wrong line height shows as 250)
   });
 
   it.skipIf(!hasPoppler)('give the same pages as stock pdfmake', () => {

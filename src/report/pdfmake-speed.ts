@@ -149,9 +149,12 @@ function joinable(a: any, b: any): boolean {
     Math.abs(a.x + a.width - b.x) < 0.001 &&
     a.font === b.font &&
     a.fontSize === b.fontSize &&
+    a.height === b.height && // the line's height (backgrounds, underlines) comes from its first inline
     a.color === b.color &&
     a.opacity === b.opacity &&
-    a.characterSpacing === b.characterSpacing &&
+    // PDF letter spacing also follows a word's last letter, which pdfmake's word widths leave out.
+    !a.characterSpacing &&
+    !b.characterSpacing &&
     a.fontFeatures === b.fontFeatures &&
     a.link === b.link &&
     a.linkToPage === b.linkToPage &&

@@ -9,8 +9,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'irready.js');
 const example = join(root, 'examples', 'midsize-8x5-team.json');
 const lib = await import(join(root, 'dist', 'index.js'));
-// The CommonJS build, the copy irready itself loads (so the scoring properties are registered on it).
-const { Model } = (await import('node:module')).createRequire(import.meta.url)('survey-core');
+// The copy of survey-core that irready loads, on which it registers its scoring properties.
+const { Model } = lib.surveyCore();
 
 const rows = [];
 const row = (what, value, target = '') => rows.push([what, value, target]);
