@@ -93,8 +93,9 @@ describe('questionnaire checks', () => {
     expect(found.join('\n')).toContain('visibleIf conditions form a cycle: a -> b -> a');
   });
 
-  it('reports a name used twice', () => {
+  it('reports a name used twice, also when only the case differs', () => {
     expect(problems([practice('a', 'FR', ['operation']), practice('a', 'FR', ['operation'])]).join('\n')).toContain('the name "a" is used twice');
+    expect(problems([practice('fr_plan', 'FR', ['operation']), practice('FR_Plan', 'FR', ['operation'])]).join('\n')).toContain('the names "fr_plan" and "FR_Plan" differ only in case');
   });
 
   it('needs an id and a version', () => {

@@ -47,6 +47,7 @@ export function compileQuestionnaire(json: unknown, file: string, sourceText?: (
   }
 
   // Find where every named element sits in the file, for messages.
+  const byLowerName = new Map<string, string>();
   const walk = (elements: unknown, path: JsonPath) => {
     if (!Array.isArray(elements)) return;
     elements.forEach((el, i) => {
@@ -55,6 +56,10 @@ export function compileQuestionnaire(json: unknown, file: string, sourceText?: (
       if (typeof e?.name === 'string') {
         if (paths.has(e.name) && e.type !== 'panel') report(here, `the name "${e.name}" is used twice`, e.name);
         else paths.set(e.name, here);
+        // SurveyJS finds a condition's {name} in any case, so two such names would be mixed up.
+        const other = e.type === 'panel' ? undefined : byLowerName.get(e.name.toLowerCase());
+        if (other !== undefined && other !== e.name) report(here, `the names "${other}" and "${e.name}" differ only in case, which SurveyJS conditions cannot tell apart`, e.name);
+        else if (e.type !== 'panel') byLowerName.set(e.name.toLowerCase(), e.name);
       }
       walk(e?.elements, [...here, 'elements']);
       walk((e as Record<string, unknown>)?.templateElements, [...here, 'templateElements']);
