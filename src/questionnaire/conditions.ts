@@ -116,9 +116,9 @@ function variable(name: string, values: Readonly<Record<string, unknown>>): Valu
   // "a[0]"): if any other key could be what it finds, leave the answer to it.
   const lower = name.toLowerCase();
   for (const key of Object.keys(values)) {
-    if (key.length === name.length ? key !== name && key.toLowerCase() === lower : key.length > name.length && (key[name.length] === '.' || key[name.length] === '[') && key.slice(0, name.length).toLowerCase() === lower) {
-      return UNDECIDED;
-    }
+    const otherCase = key.length === name.length && key !== name && key.toLowerCase() === lower;
+    const path = key.length > name.length && (key[name.length] === '.' || key[name.length] === '[') && key.slice(0, name.length).toLowerCase() === lower;
+    if (otherCase || path) return UNDECIDED;
   }
   if (!Object.prototype.hasOwnProperty.call(values, name)) return null;
   const value = values[name];
