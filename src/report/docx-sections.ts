@@ -266,13 +266,11 @@ export function findingsSection(kit: DocxKit, view: ReportView): Block[] {
 /** Only with several respondents who differ by two points or more, as in the PDF and HTML. */
 export function disagreementsSection(kit: DocxKit, view: ReportView): Block[] {
   const { h1, para, table, gap } = kit;
-  const { disagreements, combination } = view;
+  const { disagreements } = view;
   if (!disagreements.hasAny) return [];
   return [
     h1('Where respondents disagree'),
-    para([
-      `${combination.respondents} respondents answered; their answers were combined per question (${combination.rule}). Where they differ by two points or more, the difference is itself a finding: people who describe the same practice differently do not share one picture of it.`,
-    ]),
+    para([disagreements.intro]),
     ...(disagreements.domains.length ? [table([4, 6], ['Domain', 'Levels by respondent'], disagreements.domains.map((d) => [[d.title], [d.levelsText]]), 17), gap()] : []),
     ...(disagreements.questions.length ? [table([5, 1.6, 4.4], ['Question', 'Domain', 'Answers'], disagreements.questions.map((q) => [[q.title], [q.domainTitle], [q.answersText]]), 17)] : []),
   ];

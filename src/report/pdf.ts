@@ -185,7 +185,7 @@ export async function renderPdf(view: ReportView, brand: Brand): Promise<Uint8Ar
     ? [
         h1('Where respondents disagree'),
         {
-          text: `${view.combination.respondents} respondents answered; their answers were combined per question (${view.combination.rule}). Where they differ by two points or more, the difference is itself a finding: people who describe the same practice differently do not share one picture of it.`,
+          text: view.disagreements.intro,
           margin: [0, 0, 0, 8],
         },
         ...(view.disagreements.domains.length

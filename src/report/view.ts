@@ -141,6 +141,7 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
     actionGroups,
     disagreements: {
       hasAny: result.disagreements.questions.length + result.disagreements.domains.length > 0,
+      intro: `${result.combination.respondents} respondents answered; their answers were combined per question (${result.combination.rule}). Where they differ by two points or more, the difference is itself a finding: people who describe the same practice differently do not share one picture of it.`,
       questions: result.disagreements.questions.map((q) => ({
         ...q,
         domainTitle: DOMAINS.find((d) => d.id === q.domain)?.title ?? q.domain,
