@@ -109,6 +109,12 @@ describe('bad input: exit code 2, one line per problem naming file and place, no
     expect(bad(['score', file])).toMatch(/^error: .*truncated\.json:3:\d+: is not valid JSON/);
   });
 
+  it('a missing value, on one line with its place (not a copy of the text)', () => {
+    const file = join(work, 'missing-value.json');
+    writeFileSync(file, '{\n  "questionnaire": "ir-outsourcing-readiness",\n  "data": \n}\n');
+    expect(bad(['score', file])).toMatch(/^error: .*missing-value\.json:4:1: is not valid JSON: a value is expected here$/);
+  });
+
   it('an empty file', () => {
     const file = join(work, 'empty.json');
     writeFileSync(file, '');

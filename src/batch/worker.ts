@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAssessor } from '../assessment.js';
+import { READINESS_TITLES } from '../model/taxonomy.js';
 import { resultFromFile } from '../index.js';
 import { writeReports, slugify } from '../report/write.js';
 import { InputError } from '../util/errors.js';
@@ -35,7 +36,7 @@ async function job(id: number, input: string): Promise<void> {
       send({ type: 'claim', id, slug: slugify(result.organization.name) });
     });
     const files = await writeReports(result, setup.formats, dir);
-    send({ type: 'done', id, organization: result.organization.name, model: result.decision.modelTitle, readiness: result.decision.readiness, files, rss: process.memoryUsage().rss });
+    send({ type: 'done', id, organization: result.organization.name, model: result.decision.modelTitle, readiness: READINESS_TITLES[result.decision.readiness], files, rss: process.memoryUsage().rss });
   } catch (err) {
     send({ type: 'failed', id, error: message(err), rss: process.memoryUsage().rss });
   }

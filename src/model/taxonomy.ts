@@ -63,6 +63,14 @@ export const NONE_ITEM = 'none';
 export const MODELS = ['in-house', 'partial', 'full'] as const;
 export type SourcingModel = (typeof MODELS)[number];
 
+/** How each readiness to work with a provider reads in reports and tables. */
+export const READINESS_TITLES = {
+  ready: 'Ready',
+  'ready-with-conditions': 'Ready with conditions',
+  'not-ready': 'Not ready',
+  undetermined: 'Undetermined (too few answers)',
+} as const;
+
 export const MODEL_TITLES: Record<SourcingModel, string> = {
   'in-house': 'In-house incident response',
   partial: 'Partial (co-managed) outsourcing',

@@ -1,4 +1,4 @@
-import { DOMAINS, LEVELS, MODEL_TITLES, PAPER_CHALLENGES, PRIORITIES, referenceTitle, STAGE_TITLES, STAGES, type SourcingModel } from '../model/taxonomy.js';
+import { DOMAINS, LEVELS, MODEL_TITLES, PAPER_CHALLENGES, PRIORITIES, READINESS_TITLES, referenceTitle, STAGE_TITLES, STAGES, type SourcingModel } from '../model/taxonomy.js';
 import type { AssessmentResult } from '../result/result.js';
 import type { Summary } from '../scoring/score.js';
 import { DEFAULT_BRAND, logoDataUri, type Brand } from './brand.js';
@@ -127,7 +127,7 @@ export function buildView(result: AssessmentResult, brand: Brand = DEFAULT_BRAND
       modelRationale: modelRule?.rationale ?? '',
       modelBecause: modelRule?.because.length ? modelRule.because.join('; ') : 'always applies',
       readinessId: decision.readiness,
-      readiness: { ready: 'Ready', 'ready-with-conditions': 'Ready with conditions', 'not-ready': 'Not ready', undetermined: 'Undetermined (too few answers)' }[decision.readiness],
+      readiness: READINESS_TITLES[decision.readiness],
       confidence: decision.confidence,
       blockers: decision.blockers.map((b) => ({ ...b, domainTitle: DOMAINS.find((d) => d.id === b.domain)?.title ?? b.domain, becauseText: b.because.join('; '), referencesText: b.references.join(', ') })),
       retained: decision.retained.map((r) => ({ ...r, referencesText: r.references.join(', ') })),

@@ -1,7 +1,10 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { InputError, RunError } from './errors.js';
+
+const require = createRequire(import.meta.url);
 
 /** The package's root folder (where package.json, questionnaires/ and templates/ live). */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,11 +44,12 @@ export function readJson(file: string): unknown {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const where = pos ? lineAndColumn(text, Number(pos[1])) : text.trim() === '' ? { line: 1, column: 1 } : undefined;
-    const why = text.trim() === '' ? 'is empty, expected JSON' : `is not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')})`;
-    throw new InputError({ file, ...where, message: why });
+    if (text.trim() === '') throw new InputError({ file, line: 1, column: 1, message: 'is empty, expected JSON' });
+    const syntax = jsonSyntaxError(text);
+    if (syntax) throw new InputError({ file, ...lineAndColumn(text, syntax.offset), message: `is not valid JSON: ${syntax.problem}` });
+    // V8's own message, on one line and without the copy of the text it may quote.
+    const message = (err as Error).message.split('\n')[0].replace(/, \.\.\."[\s\S]*$/, '').replace(/ in JSON at position \d+.*$/, '');
+    throw new InputError({ file, message: `is not valid JSON (${message})` });
   }
   // Deeper nesting is never meaningful here, and would overflow the stack of recursive code later (JSON.stringify).
   const tooDeep = nestedBeyond(text, MAX_JSON_DEPTH);
@@ -54,6 +58,40 @@ export function readJson(file: string): unknown {
 }
 
 export const MAX_JSON_DEPTH = 100;
+
+const SYNTAX_PROBLEMS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'a property name in double quotes is expected here',
+  ValueExpected: 'a value is expected here',
+  ColonExpected: 'a colon is expected here',
+  CommaExpected: 'a comma is expected here',
+  CloseBraceExpected: 'a closing } is expected here',
+  CloseBracketExpected: 'a closing ] is expected here',
+  EndOfFileExpected: 'nothing may follow the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'the text ends inside a string',
+  UnexpectedEndOfNumber: 'the text ends inside a number',
+  InvalidUnicode: 'malformed \\u escape',
+  InvalidEscapeCharacter: 'malformed escape in a string',
+  InvalidCharacter: 'control character inside a string',
+};
+
+/** Where and why a text is not JSON, from a tolerant parser (JSON.parse names no place in Node 20). */
+function jsonSyntaxError(text: string): { offset: number; problem: string } | undefined {
+  const { parse, printParseErrorCode } = require('jsonc-parser') as typeof import('jsonc-parser');
+  const errors: import('jsonc-parser').ParseError[] = [];
+  try {
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    return undefined; // nested too deeply for its recursion
+  }
+  const first = errors[0];
+  if (!first) return undefined;
+  const code = printParseErrorCode(first.error);
+  return { offset: first.offset, problem: SYNTAX_PROBLEMS[code] ?? code };
+}
 
 /** The offset where valid JSON text first nests deeper than `limit`, or -1. */
 function nestedBeyond(text: string, limit: number): number {
