@@ -1,5 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { compileQuestionnaire } from '../src/questionnaire/compile.js';
 import { checkRules } from '../src/decision/load-rules.js';
 import type { ScoringPlan } from '../src/questionnaire/plan.js';
@@ -74,4 +77,25 @@ export function answersVariant(source: string, dir: string, name: string, change
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify(answers, null, 2));
   return file;
+}
+
+/** Whether PDF text can be read here. On CI, .ci/run installs poppler-utils: a missing pdftotext there fails, it does not skip. */
+export const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0 || !!process.env.CI;
+
+let pdfFolder: string | undefined;
+
+/** A PDF's text as pdftotext reads it; `args` (a page range, -layout) go before the file. Reading order by default. */
+export function pdfText(pdf: Uint8Array, args: string[] = []): string {
+  pdfFolder ??= mkdtempSync(join(tmpdir(), 'irready-pdf-text-'));
+  const file = join(pdfFolder, `${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
+}
+
+/** Renders a PDF twice: both times a PDF, and the same bytes. */
+export async function expectDeterministicPdf(render: () => Promise<Uint8Array>): Promise<void> {
+  const a = await render();
+  const b = await render();
+  expect(Buffer.from(a.subarray(0, 5)).toString()).toBe('%PDF-');
+  expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
 }

@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,14 +8,12 @@ import { renderReport } from '../src/report/render.js';
 import { applyTargets, loadTargets } from '../src/result/targets.js';
 import { checkResult } from '../src/result/load-result.js';
 import type { AssessmentResult } from '../src/result/result.js';
-import { problemsOf } from './helpers.js';
+import { hasPdftotext, pdfText, problemsOf } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const assessor = createAssessor();
 const DATE = '2026-01-01T00:00:00.000Z';
 const work = mkdtempSync(join(tmpdir(), 'irready-reports-'));
-// On CI, .ci/run installs poppler-utils: a missing pdftotext there is a failure, not a skip.
-const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0 || !!process.env.CI;
 
 function assessExample(name: string, change?: (a: Record<string, any>) => void): AssessmentResult {
   const answers = JSON.parse(readFileSync(join(ROOT, 'examples', name), 'utf8'));
@@ -24,13 +21,6 @@ function assessExample(name: string, change?: (a: Record<string, any>) => void):
   const file = join(work, `${name}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(answers));
   return assessor.assess(assessor.load(file), { generatedAt: DATE });
-}
-
-function pdfText(pdf: Uint8Array): string {
-  const file = join(work, `r-${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, pdf);
-  // Reading order (no -layout): table columns come out one after the other, not interleaved.
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 }
 
 const HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)> {{title}} | *bold* [link](http://evil.example)';
